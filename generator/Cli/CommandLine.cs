@@ -1,0 +1,46 @@
+namespace Vestis.Cli;
+
+public static class CommandLine
+{
+    private const string Usage = """
+        usage: vestis <command> [options]
+
+          build [--content DIR] [--templates DIR] [--output DIR] [--drafts] [--today yyyy-mm-dd] [--threads N]
+                builds the site (defaults: content, templates, site-output)
+          check [--content DIR] [--templates DIR] [--drafts] [--today yyyy-mm-dd]
+                validates everything a build would, writes nothing
+
+        exit codes: 0 success (warnings allowed), 1 content errors, 2 wrong usage
+        """;
+
+    public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter errors)
+    {
+        try
+        {
+            return args.Count == 0 ? Fail("no command given", errors) : args[0] switch
+            {
+                "build" => BuildCommand.Run(args.Skip(1).ToList(), write: true, output, errors),
+                "check" => BuildCommand.Run(args.Skip(1).ToList(), write: false, output, errors),
+                "help" or "--help" or "-h" => Help(output),
+                _ => Fail($"unknown command `{args[0]}`", errors),
+            };
+        }
+        catch (UsageException e)
+        {
+            return Fail(e.Message, errors);
+        }
+    }
+
+    private static int Help(TextWriter output)
+    {
+        output.WriteLine(Usage);
+        return 0;
+    }
+
+    private static int Fail(string message, TextWriter errors)
+    {
+        errors.WriteLine($"vestis: {message}");
+        errors.WriteLine(Usage);
+        return 2;
+    }
+}

@@ -1,0 +1,53 @@
+using System.Globalization;
+
+namespace Vestis.Cli;
+
+/// <summary>Parsed <c>--name value</c> and <c>--flag</c> options of one command; anything unknown is a usage error.</summary>
+internal sealed class Options
+{
+    private readonly Dictionary<string, string?> values = new(StringComparer.Ordinal);
+
+    public List<string> Positional { get; } = [];
+
+    public static Options Parse(IReadOnlyList<string> args, IReadOnlySet<string> valued, IReadOnlySet<string> flags)
+    {
+        var options = new Options();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (!arg.StartsWith("--", StringComparison.Ordinal))
+            {
+                options.Positional.Add(arg);
+                continue;
+            }
+            if (flags.Contains(arg)) options.values[arg] = null;
+            else if (valued.Contains(arg))
+            {
+                if (i + 1 >= args.Count) throw new UsageException($"{arg} needs a value");
+                options.values[arg] = args[++i];
+            }
+            else throw new UsageException($"unknown option {arg}");
+        }
+        return options;
+    }
+
+    public bool Has(string name) => values.ContainsKey(name);
+
+    public string Get(string name, string fallback) => values.TryGetValue(name, out var v) && v is not null ? v : fallback;
+
+    /// <summary>The build date: <c>--today</c>, else <c>SOURCE_DATE_EPOCH</c>, else today in UTC.</summary>
+    public DateOnly Today()
+    {
+        if (values.TryGetValue("--today", out var text))
+            return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+                ? day : throw new UsageException($"--today takes a date written yyyy-mm-dd, not `{text}`");
+        var epoch = Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH");
+        if (!string.IsNullOrEmpty(epoch))
+            return long.TryParse(epoch, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+                ? DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeSeconds(seconds).UtcDateTime)
+                : throw new UsageException($"SOURCE_DATE_EPOCH must be whole seconds since 1970, not `{epoch}`");
+        return DateOnly.FromDateTime(DateTime.UtcNow);
+    }
+}
+
+internal sealed class UsageException(string message) : Exception(message);

@@ -1,0 +1,91 @@
+using Vestis.Diagnostics;
+
+namespace Vestis.Loading;
+
+/// <summary>The Load stage: reads the content folder's files and parses their YAML, keeping positions.</summary>
+public sealed class ContentLoader(string contentDirectory, DiagnosticBag diagnostics)
+{
+    public ContentSources Load()
+    {
+        var site = ReadYaml("site.yml", required: true);
+        var measures = ReadYaml("measures.yml", required: false);
+        var municipalities = new List<MunicipalitySource>();
+        var announcementFiles = new List<(string Display, string Full, string Folder, string Name)>();
+        var attachments = new List<AttachmentSource>();
+
+        foreach (var entry in Entries(contentDirectory))
+        {
+            var relative = Path.GetRelativePath(contentDirectory, entry).Replace('\\', '/');
+            var parts = relative.Split('/');
+            var display = DisplayPath(relative);
+            if (parts is ["site.yml"] or ["measures.yml"]) continue;
+            if (parts is ["municipalities", var ymlName] && ymlName.EndsWith(".yml", StringComparison.Ordinal))
+            {
+                var id = ymlName[..^4];
+                municipalities.Add(new MunicipalitySource(id, ReadYaml(relative, required: true), display));
+            }
+            else if (parts is ["announcements", var folder, var mdName] && mdName.EndsWith(".md", StringComparison.Ordinal))
+            {
+                announcementFiles.Add((display, entry, folder, mdName));
+            }
+            else if (parts.Length >= 4 && parts[0] == "announcements")
+            {
+                attachments.Add(new AttachmentSource(entry, string.Join('/', parts[1..])));
+            }
+            else
+            {
+                diagnostics.Error(DiagnosticCodes.UnexpectedFile, SourceSpan.File(display),
+                    "this file has no place in the content model (see CONTENT-MODEL.md: site.yml, measures.yml, " +
+                    "municipalities/<id>.yml, announcements/<municipality-id>/<file>.md)");
+            }
+        }
+
+        var announcements = new AnnouncementSource?[announcementFiles.Count];
+        Parallel.For(0, announcementFiles.Count, i =>
+        {
+            var (display, full, folder, name) = announcementFiles[i];
+            announcements[i] = ReadAnnouncement(display, full, folder, name);
+        });
+
+        return new ContentSources(site, measures, municipalities,
+            announcements.OfType<AnnouncementSource>().ToList(), attachments);
+    }
+
+    private AnnouncementSource? ReadAnnouncement(string display, string full, string folder, string name)
+    {
+        var text = SourceText.Read(full, display, diagnostics);
+        if (text is null) return null;
+        var frontMatter = FrontMatter.Split(display, text, diagnostics);
+        if (frontMatter is null) return null;
+        var doc = YamlParser.Parse(display, frontMatter.Yaml, lineOffset: 1, diagnostics);
+        return doc is null ? null : new AnnouncementSource(display, folder, name, doc, frontMatter.Body, frontMatter.BodyLine);
+    }
+
+    private YamlDoc? ReadYaml(string relative, bool required)
+    {
+        var full = Path.Combine(contentDirectory, relative);
+        var display = DisplayPath(relative);
+        if (!File.Exists(full))
+        {
+            if (required)
+                diagnostics.Error(DiagnosticCodes.SiteFileMissing, SourceSpan.File(display), "the file is missing");
+            return null;
+        }
+        var text = SourceText.Read(full, display, diagnostics);
+        return text is null ? null : YamlParser.Parse(display, text, lineOffset: 0, diagnostics);
+    }
+
+    private string DisplayPath(string relative) =>
+        Path.Join(contentDirectory, relative).Replace('\\', '/');
+
+    // Ordinal order, so that everything downstream sees files in the same order on every machine.
+    // Dot-files (editor and OS clutter) are not content.
+    private static IEnumerable<string> Entries(string directory)
+    {
+        foreach (var file in Directory.EnumerateFiles(directory).Order(StringComparer.Ordinal))
+            if (!Path.GetFileName(file).StartsWith('.')) yield return file;
+        foreach (var sub in Directory.EnumerateDirectories(directory).Order(StringComparer.Ordinal))
+            if (!Path.GetFileName(sub).StartsWith('.'))
+                foreach (var file in Entries(sub)) yield return file;
+    }
+}

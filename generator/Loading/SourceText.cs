@@ -1,0 +1,46 @@
+using System.Text;
+using Vestis.Diagnostics;
+
+namespace Vestis.Loading;
+
+public static class SourceText
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Reads a text file as strict UTF-8 with a BOM dropped and line ends made <c>\n</c>.</summary>
+    public static string? Read(string fullPath, string displayPath, DiagnosticBag diagnostics)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(fullPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(DiagnosticCodes.UnreadableFile, SourceSpan.File(displayPath), $"cannot read the file: {e.Message}");
+            return null;
+        }
+        var start = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
+        string text;
+        try
+        {
+            text = StrictUtf8.GetString(bytes, start, bytes.Length - start);
+        }
+        catch (DecoderFallbackException e)
+        {
+            var offset = start + Math.Max(0, e.Index);
+            var line = 1 + bytes.AsSpan(0, Math.Min(offset, bytes.Length)).Count((byte)'\n');
+            diagnostics.Error(DiagnosticCodes.UnreadableFile, new SourceSpan(displayPath, line, 1),
+                "the file is not valid UTF-8 text; save it as UTF-8");
+            return null;
+        }
+        if (text.Contains('\0'))
+        {
+            var line = 1 + text.AsSpan(0, text.IndexOf('\0')).Count('\n');
+            diagnostics.Error(DiagnosticCodes.UnreadableFile, new SourceSpan(displayPath, line, 1),
+                "the file contains a NUL character; it is not a text file");
+            return null;
+        }
+        return text.Contains('\r') ? text.Replace("\r\n", "\n").Replace('\r', '\n') : text;
+    }
+}

@@ -1,0 +1,90 @@
+namespace Vestis.Model;
+
+public sealed record SiteSettings(
+    LocalizedText Title,
+    Uri BaseUrl,
+    IReadOnlyList<string> Languages,
+    string Country,
+    int PageSize)
+{
+    public string DefaultLanguage => Languages[0];
+}
+
+public sealed record Municipality(string Id, LocalizedText Name, string? Website, string? Successor, DateOnly? Dissolved);
+
+public sealed record Measure(string Code, LocalizedText Name);
+
+public enum AnnouncementKind { News, ProjectStart, Procurement, Progress, Completion }
+
+public sealed record Author(string Name, string? Role);
+
+/// <summary>One announcement file: one language version of a story.</summary>
+/// <param name="Stem">The file name without language suffix and <c>.md</c>; equal stems in a folder are translations.</param>
+public sealed record Announcement(
+    string SourcePath,
+    string MunicipalityId,
+    string Stem,
+    string Language,
+    DateOnly Date,
+    DateOnly? Updated,
+    DateOnly? Translated,
+    string Title,
+    string? Summary,
+    AnnouncementKind Kind,
+    string Slug,
+    bool Draft,
+    IReadOnlyList<string> Tags,
+    Author? Author,
+    string? ProjectId,
+    string Body,
+    int BodyLine)
+{
+    /// <summary>The date feeds and "updated" notes use: the last substantive change.</summary>
+    public DateOnly LastChanged => Updated ?? Date;
+}
+
+public sealed record Facility(string Name, string? Address, int? Places);
+
+/// <param name="Percent">The share the author gave, when the source was given as a percentage.</param>
+public sealed record FundingSource(string Source, decimal Amount, decimal? Percent, bool Eligible, string? Note);
+
+public sealed record Budget(string Currency, decimal Total, IReadOnlyList<FundingSource> Sources);
+
+public enum ProjectStatus { Planned, Ongoing, Completed }
+
+/// <summary>An EU-funded project, merged from every announcement that defines it.</summary>
+public sealed record Project(
+    string Id,
+    string Programme,
+    string MeasureCode,
+    IReadOnlyList<string> Funds,
+    DateOnly Start,
+    DateOnly End,
+    Budget Budget,
+    LocalizedText Name,
+    LocalizedText Beneficiary,
+    LocalizedText Aims,
+    LocalizedText Results,
+    IReadOnlyDictionary<string, IReadOnlyList<Facility>> Facilities,
+    string MunicipalityId)
+{
+    public ProjectStatus StatusOn(DateOnly today) =>
+        today < Start ? ProjectStatus.Planned : today > End ? ProjectStatus.Completed : ProjectStatus.Ongoing;
+
+    public IReadOnlyList<Facility> FacilitiesFor(string language, string defaultLanguage) =>
+        Facilities.TryGetValue(language, out var list) ? list
+        : Facilities.TryGetValue(defaultLanguage, out var fallback) ? fallback
+        : Facilities.Values.FirstOrDefault() ?? [];
+}
+
+/// <summary>Everything the content folder says, checked and typed.</summary>
+public sealed record Content(
+    SiteSettings Settings,
+    IReadOnlyDictionary<string, Municipality> Municipalities,
+    IReadOnlyDictionary<string, Measure> Measures,
+    IReadOnlyList<Announcement> Announcements,
+    IReadOnlyDictionary<string, Project> Projects,
+    IReadOnlyList<Attachment> Attachments);
+
+/// <summary>A file from an announcement folder, copied to <see cref="OutputPath"/>.</summary>
+public sealed record Attachment(string FullPath, string OutputPath);

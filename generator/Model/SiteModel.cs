@@ -1,0 +1,34 @@
+namespace Vestis.Model;
+
+/// <summary>One story: an announcement and its translations (files with the same stem in one folder).</summary>
+public sealed record Story(string MunicipalityId, string Stem, IReadOnlyDictionary<string, Announcement> Versions, Announcement Original)
+{
+    /// <summary>The version a page in <paramref name="language"/> shows: its own, or else the original.</summary>
+    public Announcement For(string language) => Versions.GetValueOrDefault(language) ?? Original;
+
+    public DateOnly Date => Original.Date;
+
+    public string? ProjectId => Original.ProjectId;
+}
+
+/// <summary>
+/// What the site will publish, with the indexes the pages need. Only published versions are here:
+/// drafts (unless asked for) and announcements dated after the build date are left out.
+/// </summary>
+public sealed record SiteModel(
+    Content Content,
+    DateOnly Today,
+    IReadOnlyList<Story> Stories,
+    IReadOnlyList<Municipality> Municipalities,
+    IReadOnlyDictionary<string, IReadOnlyList<Story>> StoriesByMunicipality,
+    IReadOnlyDictionary<string, IReadOnlyList<Story>> StoriesByProject,
+    IReadOnlyList<Project> Projects,
+    IReadOnlyDictionary<string, IReadOnlyList<Project>> ProjectsByFund,
+    IReadOnlyDictionary<string, IReadOnlyList<Project>> ProjectsByMeasure)
+{
+    public SiteSettings Settings => Content.Settings;
+
+    /// <summary>The municipality that took over a dissolved one, and the ones it took over.</summary>
+    public IReadOnlyList<Municipality> PredecessorsOf(string id) =>
+        Municipalities.Where(m => m.Successor == id).ToList();
+}

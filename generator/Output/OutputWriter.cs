@@ -1,0 +1,92 @@
+using Vestis.Diagnostics;
+
+namespace Vestis.Output;
+
+/// <summary>
+/// The Write stage: writes the whole site into a temporary folder beside the target and swaps it in only
+/// when it is complete, so a failed or interrupted build leaves the previous site as it was.
+/// </summary>
+public sealed class OutputWriter(string outputDirectory, DiagnosticBag diagnostics, int maxParallelism)
+{
+    public bool Write(IReadOnlyList<OutputFile> files)
+    {
+        var target = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar);
+        var parent = Path.GetDirectoryName(target)!;
+        var name = Path.GetFileName(target);
+        var temp = Path.Join(parent, $".{name}.tmp-{Environment.ProcessId}");
+        var old = Path.Join(parent, $".{name}.old-{Environment.ProcessId}");
+        if (!CheckPaths(files)) return false;
+        try
+        {
+            Directory.CreateDirectory(parent);
+            RecoverFromInterruptedBuilds(parent, name, target);
+            Directory.CreateDirectory(temp);
+            var folders = files.Select(f => Path.GetDirectoryName(Path.Join(temp, f.Path))!).Distinct().ToList();
+            foreach (var folder in folders) Directory.CreateDirectory(folder);
+            Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, file =>
+            {
+                var path = Path.Join(temp, file.Path);
+                if (file.Content is not null) File.WriteAllBytes(path, file.Content);
+                else File.Copy(file.CopyFrom!, path);
+            });
+            if (Directory.Exists(target)) Directory.Move(target, old);
+            Directory.Move(temp, target);
+            if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(DiagnosticCodes.OutputError, SourceSpan.File(outputDirectory.Replace('\\', '/')),
+                $"cannot write the site: {e.Message}; the previous output is left as it was");
+            TryDelete(temp);
+            if (!Directory.Exists(target) && Directory.Exists(old)) Directory.Move(old, target);
+            return false;
+        }
+    }
+
+    /// <summary>Every output path stays inside the output folder and is written once.</summary>
+    private bool CheckPaths(IReadOnlyList<OutputFile> files)
+    {
+        var ok = true;
+        foreach (var group in files.GroupBy(f => f.Path, StringComparer.Ordinal))
+        {
+            var path = group.Key;
+            if (path.Length == 0 || path.StartsWith('/') || path.Split('/').Any(p => p is "" or "." or ".."))
+            {
+                diagnostics.Error(DiagnosticCodes.OutputError, SourceSpan.File(outputDirectory), $"refusing to write `{path}`: it would leave the output folder");
+                ok = false;
+            }
+            else if (group.Count() > 1)
+            {
+                diagnostics.Error(DiagnosticCodes.OutputError, SourceSpan.File(outputDirectory), $"two pages would be written to `{path}`");
+                ok = false;
+            }
+        }
+        return ok;
+    }
+
+    // A build killed between its two renames leaves the old site under its temporary name: put it back,
+    // then drop what killed builds left behind.
+    private static void RecoverFromInterruptedBuilds(string parent, string name, string target)
+    {
+        foreach (var leftover in Directory.EnumerateDirectories(parent, $".{name}.old-*").Order(StringComparer.Ordinal))
+        {
+            if (!Directory.Exists(target)) Directory.Move(leftover, target);
+            else TryDelete(leftover);
+        }
+        foreach (var leftover in Directory.EnumerateDirectories(parent, $".{name}.tmp-*"))
+            TryDelete(leftover);
+    }
+
+    private static void TryDelete(string directory)
+    {
+        try
+        {
+            if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A leftover that cannot be removed now is removed by the next build.
+        }
+    }
+}

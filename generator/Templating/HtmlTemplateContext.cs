@@ -1,0 +1,27 @@
+using Scriban;
+using Scriban.Parsing;
+
+namespace Vestis.Templating;
+
+/// <summary>
+/// A template context that HTML-escapes every value a template prints unless it is <see cref="Html"/>,
+/// so a front-matter string can never become markup, whatever a template author writes.
+/// </summary>
+internal sealed class HtmlTemplateContext : TemplateContext
+{
+    public HtmlTemplateContext()
+    {
+        StrictVariables = true;
+        LoopLimit = 100_000;
+        RecursiveLimit = 50;
+        EnableRelaxedMemberAccess = false;
+    }
+
+    public override TemplateContext Write(SourceSpan span, object? textAsObject) =>
+        textAsObject switch
+        {
+            null => this,
+            Html html => Write(html.Value),
+            _ => Write(Html.Escape(ObjectToString(textAsObject, false) ?? "")),
+        };
+}

@@ -1,0 +1,135 @@
+using System.Globalization;
+using Vestis.I18n;
+using Vestis.Markdown;
+using Vestis.Model;
+
+namespace Vestis.Templating;
+
+/// <summary>Builds the view models of one language's pages from the site model.</summary>
+public sealed class ViewFactory(SiteModel site, string language, UiStrings ui, IReadOnlyDictionary<string, RenderedMarkdown> bodies)
+{
+    private readonly string defaultLanguage = site.Settings.DefaultLanguage;
+    private readonly string root = site.Settings.BaseUrl.AbsolutePath;
+    private LanguageFormat Format => ui.Format;
+
+    public string Href(string path) => root + path;
+
+    public string Absolute(string path) => site.Settings.BaseUrl.AbsoluteUri + path;
+
+    public string SiteTitle => site.Settings.Title.For(language, defaultLanguage) ?? "";
+
+    /// <summary>The layout's view of a page that exists in <paramref name="pathIn"/>'s languages (null: not in that language).</summary>
+    public PageView Page(string title, string kind, Func<string, string?> pathIn, string? description = null, string? feedMunicipality = null, bool withFeeds = true)
+    {
+        var path = pathIn(language)!;
+        var existing = site.Settings.Languages.Select(l => (Lang: l, Path: pathIn(l))).Where(x => x.Path is not null).ToList();
+        var alternates = existing.Select(x => new AlternateView(x.Lang, Absolute(x.Path!))).ToList();
+        if (alternates.Count > 1)
+            alternates.Add(new AlternateView("x-default", Absolute(pathIn(defaultLanguage) ?? existing[0].Path!)));
+        var switcher = site.Settings.Languages.Select(l =>
+        {
+            var target = pathIn(l);
+            return new LanguageLinkView(l, LanguageName(l), Href(target ?? Urls.Home(l)), l == language, target is not null);
+        }).ToList();
+        return new PageView(language, title, SiteTitle, description, Absolute(path), root, Href(Urls.Home(language)),
+            alternates, switcher,
+            withFeeds ? Href(Urls.Feed(language, feedMunicipality, "xml")) : null,
+            withFeeds ? Href(Urls.Feed(language, feedMunicipality, "json")) : null,
+            kind);
+    }
+
+    public string LanguageName(string lang) => site.Content.Settings.Languages.Contains(lang) && ui.Has($"language.name.{lang}")
+        ? ui[$"language.name.{lang}"] : CultureInfo.GetCultureInfo(lang).NativeName;
+
+    public string MunicipalityName(string id) =>
+        site.Content.Municipalities.TryGetValue(id, out var m) ? m.Name.For(language, defaultLanguage) ?? id : id;
+
+    public ItemView Item(Story story)
+    {
+        var a = story.For(language);
+        var other = a.Language != language;
+        return new ItemView(Href(Urls.Announcement(a)), a.Title, Format.Date(a.Date), Iso(a.Date),
+            Summary(a), ui[$"kind.{KindKey(a.Kind)}"], MunicipalityName(a.MunicipalityId),
+            other ? a.Language : null, other ? ui[$"language.note.{a.Language}"] : null, a.Draft);
+    }
+
+    public string Summary(Announcement a) => a.Summary ?? bodies[a.SourcePath].FirstParagraph;
+
+    public string BodyHtml(Announcement a) => bodies[a.SourcePath].Html;
+
+    public AnnouncementView Announcement(Story story)
+    {
+        var a = story.Versions[language];
+        var translations = story.Versions.Values.Where(v => v.Language != language)
+            .OrderBy(v => site.Settings.Languages.ToList().IndexOf(v.Language))
+            .Select(v => new LinkView(Href(Urls.Announcement(v)), LanguageName(v.Language), v.Language)).ToList();
+        return new AnnouncementView(a.Title, Format.Date(a.Date), Iso(a.Date),
+            a.Updated is { } u ? Format.Date(u) : null, a.Updated is { } u2 ? Iso(u2) : null,
+            ui[$"kind.{KindKey(a.Kind)}"],
+            new LinkView(Href(Urls.Municipality(language, a.MunicipalityId)), MunicipalityName(a.MunicipalityId)),
+            a.Author is null ? null : a.Author.Role is null ? a.Author.Name : $"{a.Author.Name}, {a.Author.Role}",
+            a.Tags, new Html(BodyHtml(a)),
+            a.ProjectId is not null && site.Content.Projects.TryGetValue(a.ProjectId, out var p) ? Project(p) : null,
+            translations, a.Draft);
+    }
+
+    public ProjectView Project(Project p)
+    {
+        var budget = p.Budget;
+        var eu = budget.Sources.Where(s => Funds.IsEuFund(s.Source)).Sum(s => s.Amount);
+        var nonEligible = budget.Sources.Where(s => !s.Eligible).Sum(s => s.Amount);
+        var measureName = site.Content.Measures.TryGetValue(p.MeasureCode, out var m) ? m.Name.For(language, defaultLanguage) : null;
+        return new ProjectView(
+            p.Id,
+            p.Name.For(language, defaultLanguage) ?? p.Id,
+            OtherLanguage(p.Name.LanguageOf(language, defaultLanguage)),
+            Href(Urls.Project(language, p.Id)),
+            p.Beneficiary.For(language, defaultLanguage) ?? MunicipalityName(p.MunicipalityId),
+            new LinkView(Href(Urls.Municipality(language, p.MunicipalityId)), MunicipalityName(p.MunicipalityId)),
+            p.Programme.Replace('-', '–'),
+            new LinkView(Href(Urls.Measure(language, p.MeasureCode)), measureName is null ? p.MeasureCode : $"{p.MeasureCode} {measureName}"),
+            p.Funds.Select(f => new LinkView(Href(Urls.Fund(language, f)), ui[$"fund.{f}"])).ToList(),
+            Format.Date(p.Start), Iso(p.Start), Format.Date(p.End), Iso(p.End),
+            ui[$"status.{p.StatusOn(site.Today).ToString().ToLowerInvariant()}"],
+            Format.Money(budget.Total, budget.Currency),
+            budget.Sources.Select(s => new FundingSourceView(
+                SourceLabel(s.Source), Format.Money(s.Amount, budget.Currency), Format.Percent(Share(s.Amount, budget.Total)), s.Eligible, s.Note)).ToList(),
+            Format.Money(eu, budget.Currency),
+            Format.Percent(Share(eu, budget.Total)),
+            nonEligible > 0 ? Format.Money(nonEligible, budget.Currency) : null,
+            p.FacilitiesFor(language, defaultLanguage).Select(f => new FacilityView(f.Name, f.Address, f.Places is { } n ? Format.Number(n) : null)).ToList(),
+            p.Aims.For(language, defaultLanguage),
+            p.Results.For(language, defaultLanguage));
+    }
+
+    public ProjectListEntryView ProjectEntry(Project p) => new(
+        Href(Urls.Project(language, p.Id)), p.Id, p.Name.For(language, defaultLanguage) ?? p.Id,
+        OtherLanguage(p.Name.LanguageOf(language, defaultLanguage)), MunicipalityName(p.MunicipalityId),
+        $"{Format.Date(p.Start)} – {Format.Date(p.End)}",
+        ui[$"status.{p.StatusOn(site.Today).ToString().ToLowerInvariant()}"],
+        site.StoriesByProject.GetValueOrDefault(p.Id, []).Select(Item).ToList());
+
+    public PagerView Pager(string municipalityId, int current, int total)
+    {
+        string PageHref(int n) => Href(Urls.Municipality(language, municipalityId, n));
+        return new PagerView(current, total,
+            current > 1 ? PageHref(current - 1) : null,
+            current < total ? PageHref(current + 1) : null,
+            Enumerable.Range(1, total).Select(n => new LinkView(PageHref(n), n.ToString(CultureInfo.InvariantCulture))).ToList());
+    }
+
+    private string SourceLabel(string source) =>
+        Funds.IsEuFund(source) ? ui[$"fund.{source}"] : ui[$"source.{source}"];
+
+    private string? OtherLanguage(string? lang) => lang is not null && lang != language ? lang : null;
+
+    private static decimal Share(decimal part, decimal total) => total == 0 ? 0 : Math.Round(part * 100m / total, 2, MidpointRounding.AwayFromZero);
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string KindKey(AnnouncementKind kind) => kind switch
+    {
+        AnnouncementKind.ProjectStart => "project-start",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+}

@@ -1,0 +1,104 @@
+namespace Vestis.Templating;
+
+// View models: the only things templates see. Values are final text (formatted and translated);
+// Scriban exposes properties in snake_case (PageView.SiteTitle → page.site_title).
+
+public sealed record LinkView(string Href, string Text, string? Lang = null);
+
+/// <summary>One entry of the language switcher: the same page in another language, or that language's home.</summary>
+public sealed record LanguageLinkView(string Lang, string Name, string Href, bool Current, bool Translated);
+
+public sealed record AlternateView(string Hreflang, string Href);
+
+/// <summary>What the shared layout needs on every page.</summary>
+public sealed record PageView(
+    string Lang,
+    string Title,
+    string SiteTitle,
+    string? Description,
+    string Canonical,
+    string Root,
+    string HomeHref,
+    IReadOnlyList<AlternateView> Alternates,
+    IReadOnlyList<LanguageLinkView> Languages,
+    string? FeedAtom,
+    string? FeedJson,
+    string Kind);
+
+public sealed record ItemView(
+    string Href,
+    string Title,
+    string Date,
+    string DateIso,
+    string? Summary,
+    string Kind,
+    string Municipality,
+    string? Lang,
+    string? LanguageNote,
+    bool Draft);
+
+public sealed record PagerView(int Current, int Total, string? Previous, string? Next, IReadOnlyList<LinkView> Pages);
+
+public sealed record FundingSourceView(string Label, string Amount, string Share, bool Eligible, string? Note);
+
+public sealed record FacilityView(string Name, string? Address, string? Places);
+
+public sealed record ProjectView(
+    string Id,
+    string Name,
+    string? NameLang,
+    string Href,
+    string Beneficiary,
+    LinkView Municipality,
+    string Programme,
+    LinkView Measure,
+    IReadOnlyList<LinkView> Funds,
+    string Start,
+    string StartIso,
+    string End,
+    string EndIso,
+    string Status,
+    string Total,
+    IReadOnlyList<FundingSourceView> Sources,
+    string EuAmount,
+    string EuRate,
+    string? NonEligible,
+    IReadOnlyList<FacilityView> Facilities,
+    string? Aims,
+    string? Results);
+
+public sealed record AnnouncementView(
+    string Title,
+    string Date,
+    string DateIso,
+    string? Updated,
+    string? UpdatedIso,
+    string Kind,
+    LinkView Municipality,
+    string? Author,
+    IReadOnlyList<string> Tags,
+    Html Body,
+    ProjectView? Project,
+    IReadOnlyList<LinkView> Translations,
+    bool Draft);
+
+public sealed record MunicipalityEntryView(string Name, string Href, int Count, bool Dissolved);
+
+public sealed record HomeView(IReadOnlyList<MunicipalityEntryView> Municipalities, IReadOnlyList<ItemView> Latest, IReadOnlyList<LinkView> Projects);
+
+public sealed record MunicipalityView(
+    string Name,
+    string? Website,
+    LinkView? Successor,
+    string? Dissolved,
+    IReadOnlyList<LinkView> Predecessors,
+    IReadOnlyList<ItemView> Items,
+    PagerView Pager);
+
+public sealed record ProjectPageView(ProjectView Project, IReadOnlyList<ItemView> Timeline);
+
+public sealed record ProjectListView(string Heading, string? Code, IReadOnlyList<ProjectListEntryView> Projects);
+
+public sealed record ProjectListEntryView(string Href, string Id, string Name, string? NameLang, string Municipality, string Period, string Status, IReadOnlyList<ItemView> Announcements);
+
+public sealed record ChooserView(IReadOnlyList<LanguageLinkView> Languages);

@@ -1,0 +1,32 @@
+using Vestis.Diagnostics;
+using Vestis.Model;
+
+namespace Vestis.Validation;
+
+/// <summary>
+/// One announcement file after its own checks, before the checks across files. Fields a translation
+/// may leave to its original (kind, tags, author, project) are null when the file does not give them.
+/// </summary>
+internal sealed record ParsedAnnouncement(
+    string Path,
+    string MunicipalityId,
+    string Stem,
+    string Language,
+    DateOnly Date,
+    DateOnly? Updated,
+    DateOnly? Translated,
+    SourceSpan? TranslatedSpan,
+    string Title,
+    string? Summary,
+    AnnouncementKind? Kind,
+    string Slug,
+    SourceSpan SlugSpan,
+    bool Draft,
+    IReadOnlyList<string>? Tags,
+    Author? Author,
+    string? ProjectId,
+    SourceSpan? ProjectSpan,
+    bool DefinesProject,
+    ProjectDefinition? Definition,
+    string Body,
+    int BodyLine);
