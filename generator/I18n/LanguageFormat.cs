@@ -31,12 +31,13 @@ public sealed class LanguageFormat
         var format = (NumberFormatInfo)culture.NumberFormat.Clone();
         format.CurrencySymbol = CurrencySymbol(currency);
         format.CurrencyDecimalDigits = 2;
-        return amount.ToString("C", format);
+        // A no-break space keeps an amount and its symbol on one line.
+        return amount.ToString("C", format).Replace(' ', '\u00a0');
     }
 
     /// <summary>A share in percent (64.0213 → "64,02 %" in lv), two decimals, trailing zeros kept as in official tables.</summary>
     public string Percent(decimal percent) =>
-        string.Format(culture, percentPattern, percent.ToString("N2", culture));
+        string.Format(culture, percentPattern, percent.ToString("N2", culture)).Replace(' ', '\u00a0');
 
     public string Number(int value) => value.ToString("N0", culture);
 

@@ -46,6 +46,7 @@ public sealed record Announcement(
 public sealed record Facility(string Name, string? Address, int? Places);
 
 /// <param name="Percent">The share the author gave, when the source was given as a percentage.</param>
+/// <param name="Note">Text in the language of the file that gave it; pages use <see cref="Project.SourceNotesFor"/>.</param>
 public sealed record FundingSource(string Source, decimal Amount, decimal? Percent, bool Eligible, string? Note);
 
 public sealed record Budget(string Currency, decimal Total, IReadOnlyList<FundingSource> Sources);
@@ -66,15 +67,23 @@ public sealed record Project(
     LocalizedText Aims,
     LocalizedText Results,
     IReadOnlyDictionary<string, IReadOnlyList<Facility>> Facilities,
+    IReadOnlyDictionary<string, IReadOnlyList<string?>> SourceNotes,
     string MunicipalityId)
 {
     public ProjectStatus StatusOn(DateOnly today) =>
         today < Start ? ProjectStatus.Planned : today > End ? ProjectStatus.Completed : ProjectStatus.Ongoing;
 
     public IReadOnlyList<Facility> FacilitiesFor(string language, string defaultLanguage) =>
-        Facilities.TryGetValue(language, out var list) ? list
-        : Facilities.TryGetValue(defaultLanguage, out var fallback) ? fallback
-        : Facilities.Values.FirstOrDefault() ?? [];
+        InLanguage(Facilities, language, defaultLanguage) ?? [];
+
+    /// <summary>The notes on the budget's sources, in source order, as the language's own definition words them.</summary>
+    public IReadOnlyList<string?> SourceNotesFor(string language, string defaultLanguage) =>
+        InLanguage(SourceNotes, language, defaultLanguage) ?? Budget.Sources.Select(s => s.Note).ToList();
+
+    private static T? InLanguage<T>(IReadOnlyDictionary<string, T> values, string language, string defaultLanguage) where T : class =>
+        values.TryGetValue(language, out var own) ? own
+        : values.TryGetValue(defaultLanguage, out var fallback) ? fallback
+        : values.Values.FirstOrDefault();
 }
 
 /// <summary>Everything the content folder says, checked and typed.</summary>

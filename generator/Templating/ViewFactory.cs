@@ -92,8 +92,8 @@ public sealed class ViewFactory(SiteModel site, string language, UiStrings ui, I
             Format.Date(p.Start), Iso(p.Start), Format.Date(p.End), Iso(p.End),
             ui[$"status.{p.StatusOn(site.Today).ToString().ToLowerInvariant()}"],
             Format.Money(budget.Total, budget.Currency),
-            budget.Sources.Select(s => new FundingSourceView(
-                SourceLabel(s.Source), Format.Money(s.Amount, budget.Currency), Format.Percent(Share(s.Amount, budget.Total)), s.Eligible, s.Note)).ToList(),
+            budget.Sources.Zip(p.SourceNotesFor(language, defaultLanguage), (s, note) => new FundingSourceView(
+                SourceLabel(s.Source), Format.Money(s.Amount, budget.Currency), Format.Percent(Share(s.Amount, budget.Total)), s.Eligible, note)).ToList(),
             Format.Money(eu, budget.Currency),
             Format.Percent(Share(eu, budget.Total)),
             nonEligible > 0 ? Format.Money(nonEligible, budget.Currency) : null,

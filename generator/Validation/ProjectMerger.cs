@@ -92,6 +92,7 @@ internal static class ProjectMerger
             reference.End, reference.Budget, Texts(d => d.Name), Texts(d => d.Beneficiary), Texts(d => d.Aims),
             Texts(d => d.Results),
             perLanguage.Where(p => p.Value.Facilities.Count > 0).ToDictionary(p => p.Key, p => p.Value.Facilities),
+            perLanguage.ToDictionary(p => p.Key, p => (IReadOnlyList<string?>)p.Value.Budget.Sources.Select(s => s.Note).ToList()),
             all[0].MunicipalityId);
     }
 }
