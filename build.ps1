@@ -1,0 +1,59 @@
+<#
+.SYNOPSIS
+    Build, test, serve or clean Vestis from PowerShell 7.
+
+.DESCRIPTION
+    Thin wrapper around the dotnet CLI. Arguments after the task are passed
+    through to the Vestis CLI (build, serve) or to 'dotnet test' (test).
+    The exit code of dotnet becomes the exit code of this script.
+    Set VESTIS_DOTNET to use another dotnet executable (default: dotnet).
+
+.EXAMPLE
+    ./build.ps1
+    Builds the site (same as ./build.ps1 build).
+
+.EXAMPLE
+    ./build.ps1 build --drafts --today 2024-05-01
+
+.EXAMPLE
+    ./build.ps1 test
+
+.EXAMPLE
+    ./build.ps1 serve --port 8123
+
+.EXAMPLE
+    ./build.ps1 clean
+    Removes site-output/ and any .site-output.* folders, then runs dotnet clean.
+#>
+param(
+    [Parameter(Position = 0)]
+    [ValidateSet('build', 'test', 'serve', 'clean')]
+    [string] $Task = 'build',
+
+    [Parameter(ValueFromRemainingArguments)]
+    [string[]] $Rest = @()
+)
+
+# Only language features and .NET APIs are used below (no Management/Utility
+# cmdlets), so the script also runs in a bare System.Management.Automation host.
+$ErrorActionPreference = 'Stop'
+$dotnet = if ($env:VESTIS_DOTNET) { $env:VESTIS_DOTNET } else { 'dotnet' }
+$root = $PSScriptRoot
+$generator = [System.IO.Path]::Combine($root, 'generator')
+$solution = [System.IO.Path]::Combine($root, 'Vestis.sln')
+
+switch ($Task) {
+    'build' { & $dotnet run --project $generator '--' build @Rest }
+    'test' { & $dotnet test $solution @Rest }
+    'serve' { & $dotnet run --project $generator '--' serve @Rest }
+    'clean' {
+        foreach ($dir in [System.IO.Directory]::GetDirectories($root)) {
+            $name = [System.IO.Path]::GetFileName($dir)
+            if ($name -eq 'site-output' -or $name.StartsWith('.site-output.')) {
+                [System.IO.Directory]::Delete($dir, $true)
+            }
+        }
+        & $dotnet clean $solution
+    }
+}
+exit $LASTEXITCODE
