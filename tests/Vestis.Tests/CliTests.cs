@@ -82,6 +82,15 @@ public sealed class CliTests
     }
 
     [Fact]
+    public void A_municipality_cannot_take_the_id_of_a_site_section()
+    {
+        using var site = new TestSite(new Dictionary<string, string?> { ["municipalities/projects.yml"] = "name: Projekti\n" });
+        var (code, _, errors) = Run("check", "--content", site.Content, "--templates", Repository.Templates);
+        Assert.Equal(1, code);
+        Assert.Contains("projects.yml(1,1): error VES030: `projects` cannot be a municipality id", errors);
+    }
+
+    [Fact]
     public void Project_status_follows_the_build_date()
     {
         using var site = new TestSite();
