@@ -2,7 +2,8 @@ namespace Vestis.Diagnostics;
 
 /// <summary>
 /// Every diagnostic the generator reports, with a stable code. Codes are never reused:
-/// editors, CI filters and the tests refer to them.
+/// editors, CI filters and the tests refer to them. (VES077 was an EU-amount-over-total check that
+/// budget arithmetic already makes impossible: amounts sum to the total and none is negative.)
 /// </summary>
 public static class DiagnosticCodes
 {
@@ -63,7 +64,6 @@ public static class DiagnosticCodes
     public const string UnknownSource = "VES074";
     public const string InvalidCurrency = "VES075";
     public const string NegativeAmount = "VES076";
-    public const string EuAmountOverTotal = "VES077";
 
     // measures
     public const string MeasureName = "VES080";

@@ -43,6 +43,9 @@ public sealed class MarkdownRenderer
                 case LinkInline link:
                     link.Url = CheckedUrl(link.Url, link, sourcePath, bodyLine, resolveLink, diagnostics);
                     break;
+                case AutolinkInline { IsEmail: false } autolink:
+                    autolink.Url = CheckedUrl(autolink.Url, autolink, sourcePath, bodyLine, resolveLink, diagnostics);
+                    break;
                 case HtmlBlock or HtmlInline:
                     hasRawHtml = true;
                     break;
@@ -58,7 +61,7 @@ public sealed class MarkdownRenderer
         return new RenderedMarkdown(html, FirstParagraph(document));
     }
 
-    private static string CheckedUrl(string? url, LinkInline link, string sourcePath, int bodyLine, Func<string, string?> resolveLink, DiagnosticBag diagnostics)
+    private static string CheckedUrl(string? url, Inline link, string sourcePath, int bodyLine, Func<string, string?> resolveLink, DiagnosticBag diagnostics)
     {
         if (string.IsNullOrEmpty(url) || url.StartsWith('#')) return url ?? "";
         var span = new SourceSpan(sourcePath, bodyLine + link.Line, link.Column + 1);

@@ -53,7 +53,7 @@ internal static partial class BudgetValidator
                 "give every source of a budget the same way: all with `amount`, or all with `percent`");
             return null;
         }
-        return byPercent ? FromPercents(fields, total.Value, currency, parsed, totalNode!) : FromAmounts(fields, total.Value, currency, parsed, totalNode!);
+        return byPercent ? FromPercents(fields, total.Value, currency, parsed) : FromAmounts(fields, total.Value, currency, parsed, totalNode!);
     }
 
     private sealed record ParsedSource(string Source, decimal? Amount, decimal? Percent, bool Eligible, string? Note, YamlNode Node);
@@ -100,11 +100,11 @@ internal static partial class BudgetValidator
                 $"budget source amounts sum to {Plain(sum)}, total is {Plain(total)} (a difference of {Plain(sum - total)})");
             return null;
         }
-        return Checked(fields, new Budget(currency, total,
-            sources.Select(s => new FundingSource(s.Source, s.Amount!.Value, null, s.Eligible, s.Note)).ToList()), totalNode);
+        return new Budget(currency, total,
+            sources.Select(s => new FundingSource(s.Source, s.Amount!.Value, null, s.Eligible, s.Note)).ToList());
     }
 
-    private static Budget? FromPercents(Fields fields, decimal total, string currency, List<ParsedSource> sources, YamlNode totalNode)
+    private static Budget? FromPercents(Fields fields, decimal total, string currency, List<ParsedSource> sources)
     {
         var sum = sources.Sum(s => s.Percent!.Value);
         if (sum != 100m)
@@ -113,19 +113,8 @@ internal static partial class BudgetValidator
             return null;
         }
         var amounts = Money.SplitByPercent(total, sources.Select(s => s.Percent!.Value).ToList());
-        return Checked(fields, new Budget(currency, total,
-            sources.Select((s, i) => new FundingSource(s.Source, amounts[i], s.Percent, s.Eligible, s.Note)).ToList()), totalNode);
-    }
-
-    private static Budget? Checked(Fields fields, Budget budget, YamlNode totalNode)
-    {
-        var eu = budget.Sources.Where(s => Funds.IsEuFund(s.Source)).Sum(s => s.Amount);
-        if (eu > budget.Total)
-        {
-            fields.Error(DiagnosticCodes.EuAmountOverTotal, totalNode, $"the EU amount {Plain(eu)} is more than the total {Plain(budget.Total)}");
-            return null;
-        }
-        return budget;
+        return new Budget(currency, total,
+            sources.Select((s, i) => new FundingSource(s.Source, amounts[i], s.Percent, s.Eligible, s.Note)).ToList());
     }
 
     private static string Plain(decimal value) => value.ToString("0.00##", CultureInfo.InvariantCulture);

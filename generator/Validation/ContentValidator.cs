@@ -107,7 +107,8 @@ public sealed class ContentValidator(DiagnosticBag diagnostics)
             var language = group.Key.Language;
             if (project.Aims.Has(language) || project.Results.Has(language)) continue;
             var first = group.OrderBy(a => a.Date).ThenBy(a => a.Path, StringComparer.Ordinal).First();
-            diagnostics.Warning(DiagnosticCodes.MissingAimsOrResults, first.ProjectSpan!.Value,
+            var at = first.ProjectSpan!.Value.Path == first.Path ? first.ProjectSpan.Value : SourceSpan.File(first.Path);
+            diagnostics.Warning(DiagnosticCodes.MissingAimsOrResults, at,
                 $"project {project.Id} states neither `aims` nor `results` in `{language}`; EU rules ask a project's web page to describe both");
         }
     }

@@ -146,7 +146,7 @@ internal sealed partial class Fields(YamlDoc doc, DiagnosticBag diagnostics)
         }
     }
 
-    public int? PositiveInt(YamlMappingNode map, string key, SourceSpan? requiredAt = null)
+    public int? PositiveInt(YamlMappingNode map, string key, SourceSpan? requiredAt = null, string code = DiagnosticCodes.WrongType)
     {
         var node = Field(map, key, requiredAt);
         if (node is null) return null;
@@ -154,7 +154,7 @@ internal sealed partial class Fields(YamlDoc doc, DiagnosticBag diagnostics)
         if (text is null) return null;
         if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < 1)
         {
-            Error(DiagnosticCodes.WrongType, node, $"`{key}` must be a whole number of at least 1, not `{text}`");
+            Error(code, node, $"`{key}` must be a whole number of at least 1, not `{text}`");
             return null;
         }
         return value;
@@ -208,7 +208,8 @@ internal sealed partial class Fields(YamlDoc doc, DiagnosticBag diagnostics)
     /// <summary>
     /// A text per language, written <c>{ lv: ..., en: ... }</c>, or one plain text for the default language.
     /// </summary>
-    public LocalizedText? Localized(YamlMappingNode map, string key, IReadOnlyList<string> languages, SourceSpan? requiredAt, int maxLength = int.MaxValue)
+    public LocalizedText? Localized(YamlMappingNode map, string key, IReadOnlyList<string> languages, SourceSpan? requiredAt,
+        int maxLength = int.MaxValue, string missingDefaultCode = DiagnosticCodes.RequiredField)
     {
         var node = Field(map, key, requiredAt);
         if (node is null) return null;
@@ -235,7 +236,7 @@ internal sealed partial class Fields(YamlDoc doc, DiagnosticBag diagnostics)
         }
         if (!values.ContainsKey(defaultLanguage) && languages.Count > 0)
         {
-            Error(DiagnosticCodes.RequiredField, node, $"`{key}` needs a text in the default language `{defaultLanguage}`");
+            Error(missingDefaultCode, node, $"`{key}` needs a text in the default language `{defaultLanguage}`");
             return null;
         }
         return new LocalizedText(values);

@@ -24,8 +24,9 @@ internal static partial class MeasureValidator
                 continue;
             }
             var wrapper = new YamlMappingNode { { key, value } };
-            var name = fields.Localized(wrapper, code, site.Languages, fields.SpanOf(key));
-            if (name is not null) measures[code] = new Measure(code, name);
+            // A measure whose names are wrong is still a known measure: announcements using it are not wrong too.
+            var name = fields.Localized(wrapper, code, site.Languages, fields.SpanOf(key), missingDefaultCode: DiagnosticCodes.MeasureName);
+            measures[code] = new Measure(code, name ?? LocalizedText.Empty);
         }
         return measures;
     }

@@ -67,7 +67,8 @@ internal static class ProjectMerger
         return null;
     }
 
-    private static (string, decimal, decimal?, bool) Neutral(FundingSource s) => (s.Source, s.Amount, s.Percent, s.Eligible);
+    // Money decides: 85 % of a total and the same amount written out are the same budget.
+    private static (string, decimal, bool) Neutral(FundingSource s) => (s.Source, s.Amount, s.Eligible);
 
     private static string Describe(ProjectDefinition d, string field) => field switch
     {

@@ -30,7 +30,7 @@ internal static partial class SiteValidator
             fields.Error(DiagnosticCodes.InvalidCountry, Fields.Get(map, "country")!, $"`country` must be a two-letter ISO 3166 code in capitals, like LV, not `{country}`");
             country = null;
         }
-        var pageSize = fields.PositiveInt(map, "pageSize") ?? DefaultPageSize;
+        var pageSize = fields.PositiveInt(map, "pageSize", code: DiagnosticCodes.InvalidPageSize) ?? DefaultPageSize;
         return new SiteSettings(title ?? LocalizedText.Empty, baseUrl ?? new Uri("https://example.invalid/"),
             languages, country ?? "LV", pageSize);
     }
