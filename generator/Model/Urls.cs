@@ -3,6 +3,13 @@ namespace Vestis.Model;
 /// <summary>The URL scheme of the content model. Paths are relative to the site root and end in '/' for pages.</summary>
 public static class Urls
 {
+    private const string ProjectsSection = "projects";
+    private const string FundsSection = "funds";
+    private const string MeasuresSection = "measures";
+
+    /// <summary>The folders under each language that are not municipalities, so no municipality may take their names.</summary>
+    public static readonly IReadOnlyList<string> Sections = [ProjectsSection, FundsSection, MeasuresSection];
+
     public static string Home(string language) => $"{language}/";
 
     public static string Municipality(string language, string municipalityId, int page = 1) =>
@@ -13,11 +20,11 @@ public static class Urls
 
     public static string ProjectSlug(string projectId) => projectId.ToLowerInvariant().Replace('/', '-');
 
-    public static string Project(string language, string projectId) => $"{language}/projects/{ProjectSlug(projectId)}/";
+    public static string Project(string language, string projectId) => $"{language}/{ProjectsSection}/{ProjectSlug(projectId)}/";
 
-    public static string Fund(string language, string fund) => $"{language}/funds/{Funds.Slug(fund)}/";
+    public static string Fund(string language, string fund) => $"{language}/{FundsSection}/{Funds.Slug(fund)}/";
 
-    public static string Measure(string language, string code) => $"{language}/measures/{code}/";
+    public static string Measure(string language, string code) => $"{language}/{MeasuresSection}/{code}/";
 
     public static string Feed(string language, string? municipalityId, string format) =>
         municipalityId is null ? $"{language}/feed.{format}" : $"{language}/{municipalityId}/feed.{format}";

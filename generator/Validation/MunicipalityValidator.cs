@@ -7,9 +7,6 @@ namespace Vestis.Validation;
 
 internal static partial class MunicipalityValidator
 {
-    // Sections of each language's site (/lv/projects/ ...) that a municipality's index would overwrite.
-    private static readonly string[] ReservedIds = ["projects", "funds", "measures"];
-
     public static IReadOnlyDictionary<string, Municipality> Validate(
         IReadOnlyList<MunicipalitySource> sources, SiteSettings site, DiagnosticBag diagnostics)
     {
@@ -23,7 +20,7 @@ internal static partial class MunicipalityValidator
                     $"the file name `{source.Id}` is the municipality's id: use lowercase ASCII letters, digits and hyphens");
                 continue;
             }
-            if (ReservedIds.Contains(source.Id))
+            if (Urls.Sections.Contains(source.Id))
             {
                 diagnostics.Error(DiagnosticCodes.InvalidMunicipalityId, SourceSpan.File(source.Path),
                     $"`{source.Id}` cannot be a municipality id: /<lang>/{source.Id}/ is a section of the site");
