@@ -1,10 +1,12 @@
 using System.Diagnostics;
+using Vestis.Audit;
 using Vestis.Diagnostics;
 using Vestis.I18n;
 using Vestis.Loading;
 using Vestis.Markdown;
 using Vestis.Model;
 using Vestis.Output;
+using Vestis.Publicity;
 using Vestis.Templating;
 using Vestis.Validation;
 
@@ -26,7 +28,7 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, IReadOnl
     public int Warnings => Diagnostics.Count(d => d.Severity == Severity.Warning);
 }
 
-/// <summary>The pipeline: Load → Validate → Model → Render → Write. After Validate, errors stop the build.</summary>
+/// <summary>The pipeline: Load → Validate → Model → Render → Audit → Write. After Validate, errors stop the build.</summary>
 public static class SiteBuilder
 {
     public static BuildResult Build(BuildOptions options)
@@ -51,8 +53,12 @@ public static class SiteBuilder
 
         var ui = UiStrings.Load(options.TemplatesDirectory, content.Settings, diagnostics);
         var site = Stage("model", () => new SiteModelBuilder(options.Today, options.IncludeDrafts).Build(content));
-        var files = Stage("render", () => new SiteRenderer(templates, ui, new MarkdownRenderer(), options.TemplatesDirectory,
+        Stage("publicity", () => { PublicityChecks.Check(site, diagnostics); return site; });
+        var rendered = Stage("render", () => new SiteRenderer(templates, ui, new MarkdownRenderer(), options.TemplatesDirectory,
             diagnostics, options.MaxParallelism).Render(site));
+        var files = rendered.Files;
+        if (diagnostics.HasErrors) return Result(files, false);
+        Stage("audit", () => { new PageAuditor(templates, diagnostics, options.MaxParallelism).Audit(rendered.Pages); return rendered; });
         if (diagnostics.HasErrors || options.OutputDirectory is null) return Result(files, !diagnostics.HasErrors);
 
         var written = Stage("write", () => new OutputWriter(options.OutputDirectory, diagnostics, options.MaxParallelism).Write(files));

@@ -68,8 +68,16 @@ public static class DiagnosticCodes
     // measures
     public const string MeasureName = "VES080";
 
+    // EU publicity
+    public const string LabelWording = "VES100";
+    public const string NationalLogoMissing = "VES101";
+    public const string InvalidLogo = "VES102";
+    public const string StaleProject = "VES103";
+
     // templates and output
     public const string TemplateError = "VES090";
     public const string MissingUiString = "VES091";
     public const string OutputError = "VES092";
+    public const string AuditLabel = "VES093";
+    public const string AuditFacts = "VES094";
 }

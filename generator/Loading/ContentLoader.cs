@@ -12,6 +12,7 @@ public sealed class ContentLoader(string contentDirectory, DiagnosticBag diagnos
         var municipalities = new List<MunicipalitySource>();
         var announcementFiles = new List<(string Display, string Full, string Folder, string Name)>();
         var attachments = new List<AttachmentSource>();
+        var publicityFiles = new List<PublicityFileSource>();
 
         foreach (var entry in Entries(contentDirectory))
         {
@@ -32,11 +33,15 @@ public sealed class ContentLoader(string contentDirectory, DiagnosticBag diagnos
             {
                 attachments.Add(new AttachmentSource(entry, string.Join('/', parts[1..])));
             }
+            else if (parts is ["publicity", var artwork])
+            {
+                publicityFiles.Add(new PublicityFileSource(entry, display, artwork));
+            }
             else
             {
                 diagnostics.Error(DiagnosticCodes.UnexpectedFile, SourceSpan.File(display),
                     "this file has no place in the content model (see CONTENT-MODEL.md: site.yml, measures.yml, " +
-                    "municipalities/<id>.yml, announcements/<municipality-id>/<file>.md)");
+                    "municipalities/<id>.yml, announcements/<municipality-id>/<file>.md, publicity/<logo file>)");
             }
         }
 
@@ -48,7 +53,7 @@ public sealed class ContentLoader(string contentDirectory, DiagnosticBag diagnos
         });
 
         return new ContentSources(site, measures, municipalities,
-            announcements.OfType<AnnouncementSource>().ToList(), attachments);
+            announcements.OfType<AnnouncementSource>().ToList(), attachments, publicityFiles);
     }
 
     private AnnouncementSource? ReadAnnouncement(string display, string full, string folder, string name)

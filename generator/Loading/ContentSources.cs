@@ -6,7 +6,8 @@ public sealed record ContentSources(
     YamlDoc? Measures,
     IReadOnlyList<MunicipalitySource> Municipalities,
     IReadOnlyList<AnnouncementSource> Announcements,
-    IReadOnlyList<AttachmentSource> Attachments);
+    IReadOnlyList<AttachmentSource> Attachments,
+    IReadOnlyList<PublicityFileSource> PublicityFiles);
 
 public sealed record MunicipalitySource(string Id, YamlDoc? Doc, string Path);
 
@@ -17,3 +18,7 @@ public sealed record AnnouncementSource(string Path, string Folder, string FileN
 /// <summary>A file in an announcement's own folder (<c>announcements/&lt;municipality&gt;/&lt;stem&gt;/...</c>).</summary>
 /// <param name="RelativePath">Path below <c>announcements/</c>, with <c>/</c> separators.</param>
 public sealed record AttachmentSource(string FullPath, string RelativePath);
+
+/// <summary>Artwork in <c>publicity/</c> (national logos) that site.yml can name.</summary>
+/// <param name="Name">The file name inside <c>publicity/</c>.</param>
+public sealed record PublicityFileSource(string FullPath, string Path, string Name);

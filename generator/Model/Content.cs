@@ -5,10 +5,32 @@ public sealed record SiteSettings(
     Uri BaseUrl,
     IReadOnlyList<string> Languages,
     string Country,
-    int PageSize)
+    int PageSize,
+    PublicitySettings Publicity)
 {
     public string DefaultLanguage => Languages[0];
 }
+
+/// <summary>What a site adds to the EU publicity label: artwork and words the generator cannot make itself.</summary>
+/// <param name="Slogans">The 2014–2020 slogan by label language (lv: "Ieguldījums tavā nākotnē").</param>
+/// <param name="Logos">The national programme logo by programme period.</param>
+/// <param name="CountrySpan">Where site.yml names the country, whose rules ask for the logos.</param>
+public sealed record PublicitySettings(
+    IReadOnlyDictionary<string, string> Slogans,
+    IReadOnlyDictionary<string, NationalLogo> Logos,
+    Diagnostics.SourceSpan CountrySpan);
+
+/// <param name="File">The configured file as a path to show (content/publicity/…).</param>
+/// <param name="Size">The artwork's intrinsic width and height; null when the file is missing.</param>
+public sealed record NationalLogo(
+    string Programme,
+    string File,
+    string FullPath,
+    string OutputPath,
+    string Alt,
+    string AltLanguage,
+    (int Width, int Height)? Size,
+    Diagnostics.SourceSpan Span);
 
 public sealed record Municipality(string Id, LocalizedText Name, string? Website, string? Successor, DateOnly? Dissolved);
 
@@ -36,6 +58,7 @@ public sealed record Announcement(
     IReadOnlyList<string> Tags,
     Author? Author,
     string? ProjectId,
+    Diagnostics.SourceSpan? ProjectSpan,
     string Body,
     int BodyLine)
 {
@@ -49,7 +72,12 @@ public sealed record Facility(string Name, string? Address, int? Places);
 /// <param name="Note">Text in the language of the file that gave it; pages use <see cref="Project.SourceNotesFor"/>.</param>
 public sealed record FundingSource(string Source, decimal Amount, decimal? Percent, bool Eligible, string? Note);
 
-public sealed record Budget(string Currency, decimal Total, IReadOnlyList<FundingSource> Sources);
+public sealed record Budget(string Currency, decimal Total, IReadOnlyList<FundingSource> Sources)
+{
+    public decimal EuAmount => Sources.Where(s => Funds.IsEuFund(s.Source)).Sum(s => s.Amount);
+
+    public decimal NonEligibleAmount => Sources.Where(s => !s.Eligible).Sum(s => s.Amount);
+}
 
 public enum ProjectStatus { Planned, Ongoing, Completed }
 

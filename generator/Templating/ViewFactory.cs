@@ -2,6 +2,7 @@ using System.Globalization;
 using Vestis.I18n;
 using Vestis.Markdown;
 using Vestis.Model;
+using Vestis.Publicity;
 
 namespace Vestis.Templating;
 
@@ -19,7 +20,8 @@ public sealed class ViewFactory(SiteModel site, string language, UiStrings ui, I
     public string SiteTitle => site.Settings.Title.For(language, defaultLanguage) ?? "";
 
     /// <summary>The layout's view of a page that exists in <paramref name="pathIn"/>'s languages (null: not in that language).</summary>
-    public PageView Page(string title, string kind, Func<string, string?> pathIn, string? description = null, string? feedMunicipality = null, bool withFeeds = true)
+    public PageView Page(string title, string kind, Func<string, string?> pathIn, string? description = null, string? feedMunicipality = null,
+        bool withFeeds = true, PublicityLabel? publicity = null)
     {
         var path = pathIn(language)!;
         var existing = site.Settings.Languages.Select(l => (Lang: l, Path: pathIn(l))).Where(x => x.Path is not null).ToList();
@@ -35,7 +37,22 @@ public sealed class ViewFactory(SiteModel site, string language, UiStrings ui, I
             alternates, switcher,
             withFeeds ? Href(Urls.Feed(language, feedMunicipality, "xml")) : null,
             withFeeds ? Href(Urls.Feed(language, feedMunicipality, "json")) : null,
-            kind);
+            kind,
+            publicity is null ? null : Label(publicity));
+    }
+
+    public PublicityLabel? LabelFor(string? projectId) =>
+        projectId is not null && site.Content.Projects.TryGetValue(projectId, out var project)
+            ? PublicityLabel.For(project, language, site.Settings) : null;
+
+    private PublicityLabelView Label(PublicityLabel label)
+    {
+        var logo = label.Logo is { Size: var (width, height) } l
+            ? new LogoView(Href(l.OutputPath), (int)Math.Round((double)EuEmblem.DisplayHeight * width / height), EuEmblem.DisplayHeight, l.Alt, l.AltLanguage)
+            : null;
+        var before = NationalLogos.GoesBeforeEmblem(label.Programme);
+        return new PublicityLabelView(label.Language, label.Programme, new Html(EuEmblem.Svg(label.Statement)), label.Statement,
+            label.FundReferences, label.Slogan, before ? logo : null, before ? null : logo);
     }
 
     public string LanguageName(string lang) => site.Content.Settings.Languages.Contains(lang) && ui.Has($"language.name.{lang}")
@@ -76,8 +93,8 @@ public sealed class ViewFactory(SiteModel site, string language, UiStrings ui, I
     public ProjectView Project(Project p)
     {
         var budget = p.Budget;
-        var eu = budget.Sources.Where(s => Funds.IsEuFund(s.Source)).Sum(s => s.Amount);
-        var nonEligible = budget.Sources.Where(s => !s.Eligible).Sum(s => s.Amount);
+        var eu = budget.EuAmount;
+        var nonEligible = budget.NonEligibleAmount;
         var measureName = site.Content.Measures.TryGetValue(p.MeasureCode, out var m) ? m.Name.For(language, defaultLanguage) : null;
         return new ProjectView(
             p.Id,

@@ -23,7 +23,22 @@ public sealed record PageView(
     IReadOnlyList<LanguageLinkView> Languages,
     string? FeedAtom,
     string? FeedJson,
-    string Kind);
+    string Kind,
+    PublicityLabelView? Publicity);
+
+/// <summary>The EU publicity label of the project a page is about, in the label's language.</summary>
+/// <param name="LogoBefore">The national logo where the member state's ensemble puts it before the emblem, else null.</param>
+public sealed record PublicityLabelView(
+    string Lang,
+    string Programme,
+    Html Emblem,
+    string Statement,
+    IReadOnlyList<string> Funds,
+    string? Slogan,
+    LogoView? LogoBefore,
+    LogoView? LogoAfter);
+
+public sealed record LogoView(string Src, int Width, int Height, string Alt, string Lang);
 
 public sealed record ItemView(
     string Href,

@@ -9,7 +9,7 @@ public sealed class ContentValidator(DiagnosticBag diagnostics)
 {
     public Content? Validate(ContentSources sources)
     {
-        var site = SiteValidator.Validate(sources.Site, diagnostics);
+        var site = SiteValidator.Validate(sources.Site, sources.PublicityFiles, diagnostics);
         if (site is null) return null;
         var measures = MeasureValidator.Validate(sources.Measures, site, diagnostics);
         var municipalities = MunicipalityValidator.Validate(sources.Municipalities, site, diagnostics);
@@ -133,5 +133,5 @@ public sealed class ContentValidator(DiagnosticBag diagnostics)
 
     private static Announcement ToAnnouncement(ParsedAnnouncement a) => new(
         a.Path, a.MunicipalityId, a.Stem, a.Language, a.Date, a.Updated, a.Translated, a.Title, a.Summary,
-        a.Kind ?? AnnouncementKind.News, a.Slug, a.Draft, a.Tags ?? [], a.Author, a.ProjectId, a.Body, a.BodyLine);
+        a.Kind ?? AnnouncementKind.News, a.Slug, a.Draft, a.Tags ?? [], a.Author, a.ProjectId, a.ProjectSpan, a.Body, a.BodyLine);
 }

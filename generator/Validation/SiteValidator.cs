@@ -2,24 +2,27 @@ using System.Text.RegularExpressions;
 using Vestis.Diagnostics;
 using Vestis.Loading;
 using Vestis.Model;
+using YamlDotNet.RepresentationModel;
 
 namespace Vestis.Validation;
 
 internal static partial class SiteValidator
 {
     private const int DefaultPageSize = 20;
+    private const string DefaultCountry = "LV";
 
     /// <summary>The site settings, or null when the languages cannot be known (nothing else can be checked without them).</summary>
-    public static SiteSettings? Validate(YamlDoc? doc, DiagnosticBag diagnostics)
+    public static SiteSettings? Validate(YamlDoc? doc, IReadOnlyList<PublicityFileSource> publicityFiles, DiagnosticBag diagnostics)
     {
         if (doc is null) return null;
         var fields = new Fields(doc, diagnostics);
         var map = fields.Root("site.yml");
         if (map is null) return null;
-        fields.AllowOnly(map, "site.yml", "title", "baseUrl", "languages", "country", "pageSize");
+        fields.AllowOnly(map, "site.yml", "title", "baseUrl", "languages", "country", "pageSize", "publicity");
 
-        var languages = Languages(fields, map);
-        if (languages is null) return null;
+        var languageNodes = Languages(fields, map);
+        if (languageNodes is null) return null;
+        var languages = languageNodes.Select(l => l.Code).ToList();
         var title = fields.Localized(map, "title", languages, doc.Start);
         var baseUrl = fields.AbsoluteUrl(map, "baseUrl", doc.Start);
         if (baseUrl is not null && !baseUrl.AbsolutePath.EndsWith('/'))
@@ -31,23 +34,25 @@ internal static partial class SiteValidator
             country = null;
         }
         var pageSize = fields.PositiveInt(map, "pageSize", code: DiagnosticCodes.InvalidPageSize) ?? DefaultPageSize;
+        var publicity = new PublicityValidator(fields, country ?? DefaultCountry, Fields.Get(map, "country"), publicityFiles)
+            .Validate(map, languageNodes);
         return new SiteSettings(title ?? LocalizedText.Empty, baseUrl ?? new Uri("https://example.invalid/"),
-            languages, country ?? "LV", pageSize);
+            languages, country ?? DefaultCountry, pageSize, publicity);
     }
 
-    private static IReadOnlyList<string>? Languages(Fields fields, YamlDotNet.RepresentationModel.YamlMappingNode map)
+    private static IReadOnlyList<(string Code, YamlNode Node)>? Languages(Fields fields, YamlMappingNode map)
     {
         var items = fields.List(map, "languages", fields.Doc.Start);
         if (items is null) return null;
-        var languages = new List<string>();
+        var languages = new List<(string Code, YamlNode Node)>();
         foreach (var (code, node) in items)
         {
             if (!LanguageTag().IsMatch(code))
                 fields.Error(DiagnosticCodes.InvalidLanguageList, node, $"`{code}` is not a BCP 47 language code like lv, en or sr-Latn");
-            else if (languages.Contains(code))
+            else if (languages.Any(l => l.Code == code))
                 fields.Error(DiagnosticCodes.InvalidLanguageList, node, $"language `{code}` is listed twice");
             else
-                languages.Add(code);
+                languages.Add((code, node));
         }
         if (languages.Count == 0)
         {

@@ -692,10 +692,11 @@ public sealed class DiagnosticTests
     public void A_template_syntax_error_is_reported_at_its_file_line_and_column()
     {
         using var site = new TestSite();
-        var home = BrokenHomeTemplate(site, lines =>
+        using var templates = new TestTemplates();
+        var home = BrokenHomeTemplate(templates, lines =>
             lines.Select(l => l == "{{~ if model.projects.size > 0 }}" ? "{{~ if model.projects.size > }}" : l));
 
-        var result = site.Build(write: false, templates: Path.Join(site.Root, "templates"));
+        var result = site.Build(write: false, templates: templates.Root);
 
         // Column 30 is the `}}` where the right-hand side of `>` should be.
         AssertOnly(site, result, DiagnosticCodes.TemplateError, home, 14, 30);
@@ -705,15 +706,16 @@ public sealed class DiagnosticTests
     public void An_unclosed_if_in_a_template_is_reported_in_that_template()
     {
         using var site = new TestSite();
+        using var templates = new TestTemplates();
         // Drop the last line, the `{{~ end }}` of the `{{~ if model.projects.size > 0 }}` on line 14.
-        var home = BrokenHomeTemplate(site, lines =>
+        var home = BrokenHomeTemplate(templates, lines =>
         {
             Assert.Equal("{{~ if model.projects.size > 0 }}", lines[13]);
             Assert.Equal("{{~ end }}", lines[^1]);
             return lines[..^1];
         });
 
-        var result = site.Build(write: false, templates: Path.Join(site.Root, "templates"));
+        var result = site.Build(write: false, templates: templates.Root);
 
         Assert.False(result.Succeeded);
         var all = string.Join("\n", result.Diagnostics);
@@ -745,6 +747,76 @@ public sealed class DiagnosticTests
         AssertOnly(site, result, DiagnosticCodes.OutputError, site.Output.Replace('\\', '/'), 1, 1);
         Assert.Equal("not a folder", File.ReadAllText(site.Output));
         Assert.Empty(Directory.EnumerateFileSystemEntries(site.Root, ".site-output.*"));
+    }
+
+    // ---------------------------------------------------------------- EU publicity
+
+    [Fact]
+    public void A_site_language_without_checked_label_wording_warns_that_its_labels_use_the_member_states_language()
+    {
+        AssertOnlyAfter(new() { ["site.yml"] = Replace(Site, "languages: [lv, en]", "languages: [lv, en, de]") },
+            DiagnosticCodes.LabelWording, "site.yml", 3, 21, Severity.Warning);
+    }
+
+    [Fact]
+    public void A_language_whose_pages_can_carry_no_known_label_wording_is_an_error()
+    {
+        // Russian is not an official EU language, so its labels use the member state's: German, which Vestis has not checked.
+        AssertOnlyAfter(new() { ["site.yml"] = Replace(Replace(Site, "languages: [lv, en]", "languages: [lv, en, ru]"), "country: LV", "country: DE") },
+            DiagnosticCodes.LabelWording, "site.yml", 3, 21, Severity.Error);
+    }
+
+    [Fact]
+    public void A_missing_national_logo_is_a_warning_at_the_country_that_names_the_file_to_add()
+    {
+        using var site = new TestSite(new Dictionary<string, string?> { [TestSite.NationalLogo] = null });
+        var result = site.Build(write: false);
+        AssertOnly(site, result, DiagnosticCodes.NationalLogoMissing, "site.yml", 4, 10);
+        var message = result.Diagnostics.Single().Message;
+        Assert.Contains($"{site.Content.Replace('\\', '/')}/publicity/nap2020.svg", message, StringComparison.Ordinal);
+        Assert.Contains("Nacionālais attīstības plāns 2020", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_configured_national_logo_that_is_not_there_is_a_warning_at_its_name()
+    {
+        AssertOnlyAfter(new() { ["site.yml"] = Site + "publicity:\n  logos:\n    2014-2020: { file: nap-2020.png }\n" },
+            DiagnosticCodes.NationalLogoMissing, "site.yml", 8, 24);
+    }
+
+    [Fact]
+    public void A_national_logo_in_another_format_is_an_error_at_its_name()
+    {
+        AssertOnlyAfter(new() { ["site.yml"] = Site + "publicity:\n  logos:\n    2014-2020: { file: nap.gif }\n", ["publicity/nap.gif"] = "GIF89a" },
+            DiagnosticCodes.InvalidLogo, "site.yml", 8, 24);
+    }
+
+    [Fact]
+    public void A_national_logo_without_a_readable_size_is_an_error_at_the_file()
+    {
+        AssertOnlyAfter(new() { [TestSite.NationalLogo] = "<html></html>" }, DiagnosticCodes.InvalidLogo, TestSite.NationalLogo, 1, 1);
+    }
+
+    [Fact]
+    public void An_ongoing_2014_2020_project_without_news_for_six_months_is_a_warning_at_its_newest_announcement()
+    {
+        // The newest announcements are of 2019-09-19; the project runs until 2020-05-31.
+        AssertOnlyAfter([], DiagnosticCodes.StaleProject, En, 5, 1, today: "2020-03-20");
+        using var site = new TestSite();
+        Assert.Empty(site.Build(write: false, today: "2020-03-19").Diagnostics);
+        Assert.Empty(site.Build(write: false, today: "2020-06-01").Diagnostics);
+    }
+
+    [Fact]
+    public void A_layout_that_drops_the_EU_label_from_project_pages_fails_the_audit()
+    {
+        AssertAuditAfter("layouts/base.html", "{{ if page.publicity }}", "{{ if page.publicity && page.kind != \"project\" }}", DiagnosticCodes.AuditLabel, "layouts/project.html");
+    }
+
+    [Fact]
+    public void A_project_layout_without_the_facts_card_fails_the_audit()
+    {
+        AssertAuditAfter("layouts/project.html", "{{ partial \"facts\" model.project }}", "", DiagnosticCodes.AuditFacts, "layouts/project.html");
     }
 
     // ---------------------------------------------------------------- all at once
@@ -837,22 +909,33 @@ public sealed class DiagnosticTests
     private static void AssertAnnouncementChange(string old, string replacement, string code, int line, int column) =>
         AssertOnlyAfter(new() { [Lv] = Replace(Announcement, old, replacement) }, code, Lv, line, column);
 
-    private static void AssertOnlyAfter(Dictionary<string, string?> changes, string code, string path, int line, int column)
+    private static void AssertOnlyAfter(Dictionary<string, string?> changes, string code, string path, int line, int column,
+        Severity? severity = null, string today = "2026-11-23")
     {
         using var site = new TestSite(changes);
-        AssertOnly(site, site.Build(write: false), code, path, line, column);
+        AssertOnly(site, site.Build(write: false, today: today), code, path, line, column, severity);
     }
 
-    private static readonly HashSet<string> WarningCodes = [DiagnosticCodes.MissingAimsOrResults, DiagnosticCodes.MissingUiString];
+    /// <summary>Edits a copy of the real templates; the audit must then report <paramref name="code"/> at <paramref name="layout"/> alone.</summary>
+    private static void AssertAuditAfter(string template, string old, string replacement, string code, string layout)
+    {
+        using var site = new TestSite();
+        using var templates = new TestTemplates();
+        templates.Edit(template, text => Replace(text, old, replacement));
+        AssertOnly(site, site.Build(write: false, templates: templates.Root), code, Path.Join(templates.Root, layout).Replace('\\', '/'), 1, 1);
+    }
+
+    private static readonly HashSet<string> WarningCodes =
+        [DiagnosticCodes.MissingAimsOrResults, DiagnosticCodes.MissingUiString, DiagnosticCodes.NationalLogoMissing, DiagnosticCodes.StaleProject];
 
     /// <summary>
     /// Exactly one diagnostic with <paramref name="code"/>, at the path (content-relative, or absolute for files
     /// outside the content folder), line and column; no other error; and the build failed for an error code or
-    /// succeeded for a warning code.
+    /// succeeded for a warning code (<paramref name="expectedSeverity"/> decides for a code that can be either).
     /// </summary>
-    private static void AssertOnly(TestSite site, BuildResult result, string code, string path, int line, int column)
+    private static void AssertOnly(TestSite site, BuildResult result, string code, string path, int line, int column, Severity? expectedSeverity = null)
     {
-        var severity = WarningCodes.Contains(code) ? Severity.Warning : Severity.Error;
+        var severity = expectedSeverity ?? (WarningCodes.Contains(code) ? Severity.Warning : Severity.Error);
         var expected = $"{severity} {code} {path}({line},{column})";
         var relevant = result.Diagnostics.Where(d => d.Code == code || d.Severity == Severity.Error).ToList();
         var all = string.Join("\n", result.Diagnostics.Select(d => $"{Where(site, d)}: {d.Message}"));
@@ -867,23 +950,10 @@ public sealed class DiagnosticTests
         return $"{d.Severity} {d.Code} {(inContent ? site.Relative(d) : d.Span.Path)}({d.Span.Line},{d.Span.Column})";
     }
 
-    /// <summary>Copies the real templates beside the content and rewrites layouts/home.html; returns its path as diagnostics show it.</summary>
-    private static string BrokenHomeTemplate(TestSite site, Func<string[], IEnumerable<string>> edit)
+    /// <summary>Rewrites layouts/home.html in a copy of the real templates; returns its path as diagnostics show it.</summary>
+    private static string BrokenHomeTemplate(TestTemplates templates, Func<string[], IEnumerable<string>> edit)
     {
-        var templates = Path.Join(site.Root, "templates");
-        CopyDirectory(Repository.Templates, templates);
-        var home = Path.Join(templates, "layouts", "home.html");
-        File.WriteAllText(home, string.Join("\n", edit(File.ReadAllText(home).ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'))) + "\n");
-        return home.Replace('\\', '/');
-    }
-
-    private static void CopyDirectory(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Join(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        templates.Edit("layouts/home.html", text => string.Join("\n", edit(text.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'))) + "\n");
+        return Path.Join(templates.Root, "layouts", "home.html").Replace('\\', '/');
     }
 }

@@ -9,6 +9,7 @@ namespace Vestis.Tests;
 public sealed class TestSite : IDisposable
 {
     public const string ProjectAnnouncement = "announcements/ilukstes-novads/2019-09-19-projekts.lv.md";
+    public const string NationalLogo = "publicity/nap2020.svg";
 
     public static readonly IReadOnlyDictionary<string, string> BaseFiles = new Dictionary<string, string>
     {
@@ -18,6 +19,10 @@ public sealed class TestSite : IDisposable
             languages: [lv, en]
             country: LV
             pageSize: 2
+            """,
+        // A stand-in for the national logo (its 120×80 px must scale down to the emblem's height).
+        [NationalLogo] = """
+            <svg xmlns="http://www.w3.org/2000/svg" width="120" height="80" viewBox="0 0 120 80"><rect width="120" height="80" fill="#9e3039"/></svg>
             """,
         ["measures.yml"] = """
             "9.3.1.1":
@@ -127,6 +132,17 @@ public static class Repository
     public static string Content => Path.Join(Root, "content");
 
     public static string Shared => Path.GetFullPath(Path.Join(Root, "..", "shared"));
+
+    /// <summary>Copies a folder of the repository (content, templates) for a test to change.</summary>
+    public static void Copy(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Join(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
 
     private static string Find()
     {

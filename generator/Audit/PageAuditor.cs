@@ -1,0 +1,129 @@
+using System.Collections.Concurrent;
+using System.Text;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using Vestis.Diagnostics;
+using Vestis.Publicity;
+using Vestis.Templating;
+
+namespace Vestis.Audit;
+
+/// <summary>
+/// The Audit stage: parses every generated page and checks that the pages about a project really carry a
+/// complete EU publicity label and facts card, and that no other page carries a label. Templates are the
+/// site's to edit; this stage makes sure an edit cannot silently break compliance. A failure is reported at
+/// the layout that made the page, once per layout and problem, with the number of pages and an example.
+/// </summary>
+public sealed class PageAuditor(TemplateCatalog templates, DiagnosticBag diagnostics, int maxParallelism)
+{
+    /// <summary>The facts a facts card must state, as its elements mark them with <c>data-fact</c>.</summary>
+    public static readonly IReadOnlyList<string> RequiredFacts =
+        ["number", "name", "beneficiary", "measure", "funds", "period", "status", "total", "eu-contribution", "eu-rate", "sources"];
+
+    private static readonly string[] ItalicOrAbbreviating = ["i", "em", "cite", "var", "dfn", "abbr", "small"];
+
+    // The emblem as the generator draws it, per statement, serialised the way the parser serialises pages.
+    private readonly ConcurrentDictionary<string, string> officialEmblems = new(StringComparer.Ordinal);
+
+    public void Audit(IReadOnlyList<RenderedPage> pages)
+    {
+        var findings = new ConcurrentBag<(string Template, string Code, string Problem, string Page)>();
+        Parallel.ForEach(pages, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, () => new HtmlParser(), (page, _, parser) =>
+        {
+            var document = parser.ParseDocument(Encoding.UTF8.GetString(page.File.Content!));
+            foreach (var (code, problem) in Problems(page, document))
+                findings.Add((page.Template, code, problem, page.File.Path));
+            return parser;
+        }, _ => { });
+
+        foreach (var group in findings.GroupBy(f => (f.Template, f.Code, f.Problem)))
+        {
+            var examples = group.Select(f => f.Page).Order(StringComparer.Ordinal).ToList();
+            var path = templates.Get(group.Key.Template)?.Path ?? $"templates/{group.Key.Template}.html";
+            var where = examples.Count == 1 ? $"on {examples[0]}" : $"on {examples.Count} pages, e.g. {examples[0]}";
+            diagnostics.Error(group.Key.Code, SourceSpan.File(path), $"{group.Key.Problem} ({where})");
+        }
+    }
+
+    private IEnumerable<(string Code, string Problem)> Problems(RenderedPage page, IDocument document)
+    {
+        var labels = document.QuerySelectorAll("[data-eu-publicity]");
+        if (page.Label is null)
+        {
+            if (labels.Length > 0)
+                yield return (DiagnosticCodes.AuditLabel, "a page about no project carries an EU publicity label (data-eu-publicity)");
+        }
+        else if (labels.Length != 1)
+        {
+            yield return (DiagnosticCodes.AuditLabel, labels.Length == 0
+                ? "a page about a project has no EU publicity label (an element with data-eu-publicity)"
+                : $"a page about a project has {labels.Length} EU publicity labels, where it needs one");
+        }
+        else
+        {
+            foreach (var problem in LabelProblems(labels[0], page.Label))
+                yield return (DiagnosticCodes.AuditLabel, problem);
+        }
+
+        if (page.ProjectId is { } id)
+            foreach (var problem in FactsProblems(document, id))
+                yield return (DiagnosticCodes.AuditFacts, problem);
+    }
+
+    private IEnumerable<string> LabelProblems(IElement label, PublicityLabel expected)
+    {
+        var lang = label.Closest("[lang]")?.GetAttribute("lang");
+        if (lang != expected.Language)
+            yield return $"the EU label is marked lang=\"{lang}\", but its wording is in `{expected.Language}`";
+        if (label.Closest("[hidden], [aria-hidden=true]") is not null)
+            yield return "the EU label is hidden from readers (hidden or aria-hidden)";
+        if (label.QuerySelector(string.Join(", ", ItalicOrAbbreviating)) is { } styled)
+            yield return $"the EU label's text is set in <{styled.LocalName}>: the statement is never italic or abbreviated";
+        if (label.QuerySelector("[style*=italic]") is not null)
+            yield return "the EU label's text is styled italic: the statement is never italic";
+
+        var emblems = label.QuerySelectorAll("svg[data-eu-emblem]");
+        if (emblems.Length != 1)
+            yield return emblems.Length == 0 ? "the EU label has no emblem (svg with data-eu-emblem)" : "the EU label has more than one emblem";
+        else if (emblems[0].OuterHtml != OfficialEmblem(expected.Statement))
+            yield return "the EU emblem differs from the one drawn from the official geometry, colours and accessible name";
+
+        var text = Normalize(label.TextContent);
+        foreach (var words in new[] { expected.Statement }.Concat(expected.FundReferences).Append(expected.Slogan).OfType<string>())
+            if (!text.Contains(words, StringComparison.Ordinal))
+                yield return $"the EU label does not say \"{words}\" in full";
+
+        if (expected.Logo is not null)
+        {
+            var logo = label.QuerySelector("img[data-national-logo]");
+            if (logo is null)
+                yield return $"the EU label lacks the national logo `{expected.Logo.OutputPath}` (img with data-national-logo)";
+            else
+            {
+                if (!int.TryParse(logo.GetAttribute("height"), out var height) || height > EuEmblem.DisplayHeight)
+                    yield return $"the national logo must have a height of at most the emblem's {EuEmblem.DisplayHeight} px";
+                if (emblems.Length == 1 && logo.CompareDocumentPosition(emblems[0]).HasFlag(DocumentPositions.Following) != NationalLogos.GoesBeforeEmblem(expected.Programme))
+                    yield return $"the national logo must come {(NationalLogos.GoesBeforeEmblem(expected.Programme) ? "before" : "after")} the EU emblem in {expected.Programme} labels";
+            }
+        }
+    }
+
+    private static IEnumerable<string> FactsProblems(IDocument document, string projectId)
+    {
+        var card = document.QuerySelectorAll("[data-project-facts]")
+            .FirstOrDefault(c => c.QuerySelector("[data-fact=number]")?.TextContent.Trim() == projectId);
+        if (card is null)
+        {
+            yield return $"the page has no facts card (data-project-facts) whose number (data-fact=\"number\") is the project's";
+            yield break;
+        }
+        foreach (var fact in RequiredFacts)
+            if (string.IsNullOrWhiteSpace(card.QuerySelector($"[data-fact=\"{fact}\"]")?.TextContent))
+                yield return $"the facts card does not state `{fact}` (an element with data-fact=\"{fact}\" and text)";
+    }
+
+    private string OfficialEmblem(string statement) => officialEmblems.GetOrAdd(statement, s =>
+        new HtmlParser().ParseFragment(EuEmblem.Svg(s), new HtmlParser().ParseDocument("").Body!).OfType<IElement>().Single().OuterHtml);
+
+    private static string Normalize(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+}
