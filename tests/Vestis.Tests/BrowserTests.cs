@@ -1,0 +1,163 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Vestis.Tests;
+
+/// <summary>
+/// The EU label as a citizen sees it, in headless Chromium: on every page about a project of the bundled site
+/// (with a national logo added, the widest label), on a 360×640 phone and a 1366×768 desktop, in light and dark
+/// colour schemes, the label lies wholly in the first screenful, in an allowed typeface, upright, in an allowed colour.
+/// </summary>
+public sealed class BrowserTests : IClassFixture<BrowserTests.ServedSite>
+{
+    /// <summary>The typefaces the EU publicity rules allow for the statement.</summary>
+    private static readonly string[] AllowedTypefaces = ["Arial", "Auto", "Calibri", "Garamond", "Trebuchet MS", "Trebuchet", "Tahoma", "Verdana", "Ubuntu"];
+
+    /// <summary>Reflex blue, black or white.</summary>
+    private static readonly string[] AllowedColours = ["rgb(0, 51, 153)", "rgb(0, 0, 0)", "rgb(255, 255, 255)"];
+
+    /// <summary>The bundled site with a stand-in national logo, built into a temporary folder and served over HTTP.</summary>
+    public sealed class ServedSite : IDisposable
+    {
+        private readonly HttpListener listener = new();
+
+        public ServedSite()
+        {
+            Root = Directory.CreateTempSubdirectory("vestis-browser-").FullName;
+            var content = Path.Join(Root, "content");
+            Repository.Copy(Repository.Content, content);
+            Directory.CreateDirectory(Path.Join(content, "publicity"));
+            File.WriteAllText(Path.Join(content, "publicity", "nap2020.svg"),
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"240\" height=\"80\"><rect width=\"240\" height=\"80\" fill=\"#9e3039\"/></svg>");
+            Output = Path.Join(Root, "site-output");
+            var result = SiteBuilder.Build(new BuildOptions(content, Repository.Templates, Output, false, new DateOnly(2026, 11, 23), 2));
+            Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+            Assert.Empty(result.Diagnostics);
+
+            var port = FreePort();
+            BaseUrl = $"http://127.0.0.1:{port}/";
+            listener.Prefixes.Add(BaseUrl);
+            listener.Start();
+            _ = Task.Run(Serve);
+        }
+
+        public string Root { get; }
+
+        public string Output { get; }
+
+        public string BaseUrl { get; }
+
+        /// <summary>The pages about a project, as URL paths.</summary>
+        public IReadOnlyList<string> ProjectPages => Directory.EnumerateFiles(Output, "index.html", SearchOption.AllDirectories)
+            .Where(f => File.ReadAllText(f).Contains("data-eu-publicity", StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(Output, Path.GetDirectoryName(f)!).Replace('\\', '/') + "/")
+            .Order(StringComparer.Ordinal).ToList();
+
+        private async Task Serve()
+        {
+            while (listener.IsListening)
+            {
+                HttpListenerContext context;
+                try { context = await listener.GetContextAsync(); }
+                catch (Exception e) when (e is HttpListenerException or ObjectDisposedException) { return; }
+                var path = Path.Join(Output, Uri.UnescapeDataString(context.Request.Url!.AbsolutePath));
+                if (Directory.Exists(path)) path = Path.Join(path, "index.html");
+                var found = File.Exists(path);
+                context.Response.StatusCode = found ? 200 : 404;
+                context.Response.ContentType = Path.GetExtension(path) switch
+                {
+                    ".html" => "text/html; charset=utf-8",
+                    ".css" => "text/css",
+                    ".svg" => "image/svg+xml",
+                    _ => "application/octet-stream",
+                };
+                if (found) await context.Response.OutputStream.WriteAsync(await File.ReadAllBytesAsync(path));
+                context.Response.Close();
+            }
+        }
+
+        private static int FreePort()
+        {
+            var probe = new TcpListener(IPAddress.Loopback, 0);
+            probe.Start();
+            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            probe.Stop();
+            return port;
+        }
+
+        public void Dispose()
+        {
+            listener.Close();
+            try { Directory.Delete(Root, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    private readonly ServedSite site;
+
+    public BrowserTests(ServedSite site) => this.site = site;
+
+    [Theory]
+    [InlineData(360, 640, ColorScheme.Light)]
+    [InlineData(360, 640, ColorScheme.Dark)]
+    [InlineData(1366, 768, ColorScheme.Light)]
+    [InlineData(1366, 768, ColorScheme.Dark)]
+    public async Task The_EU_label_is_in_the_first_screenful_upright_in_an_allowed_typeface_and_colour(int width, int height, ColorScheme scheme)
+    {
+        var pages = site.ProjectPages;
+        // Five announcements about a project and two projects in two languages.
+        Assert.True(pages.Count >= 9, $"expected the bundled site's announcement and project pages, found {pages.Count}");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium(), Args = ["--no-sandbox"] });
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = height }, ColorScheme = scheme });
+        var failures = new List<string>();
+        foreach (var path in pages)
+        {
+            await page.GotoAsync(site.BaseUrl + path);
+            var facts = JsonSerializer.Deserialize<LabelFacts>(await page.EvaluateAsync<string>(Measure), JsonOptions)!;
+            string Fail(string what) => $"{path} at {width}×{height} {scheme}: {what}";
+            if (facts.Bottom > height || facts.Top < 0 || facts.Right > width) failures.Add(Fail($"the label spans {facts.Top}–{facts.Bottom} px down, {facts.Right} px across"));
+            if (facts.LogoBottom > height) failures.Add(Fail("the national logo is below the first screenful"));
+            if (facts.LogoHeight > facts.EmblemHeight) failures.Add(Fail($"the national logo ({facts.LogoHeight} px) is taller than the emblem ({facts.EmblemHeight} px)"));
+            foreach (var text in facts.Texts)
+            {
+                var family = text.FontFamily.Split(',')[0].Trim().Trim('"');
+                if (!AllowedTypefaces.Contains(family)) failures.Add(Fail($"\"{text.Text}\" is set in {text.FontFamily}"));
+                if (text.FontStyle != "normal") failures.Add(Fail($"\"{text.Text}\" is {text.FontStyle}"));
+                if (!AllowedColours.Contains(text.Color)) failures.Add(Fail($"\"{text.Text}\" is {text.Color}"));
+                if (text.Decoration != "none") failures.Add(Fail($"\"{text.Text}\" is decorated with {text.Decoration}"));
+            }
+        }
+        Assert.Empty(failures);
+    }
+
+    private const string Measure = """
+        () => {
+          const label = document.querySelector('[data-eu-publicity]');
+          const box = label.getBoundingClientRect();
+          const emblem = label.querySelector('[data-eu-emblem]').getBoundingClientRect();
+          const logo = label.querySelector('[data-national-logo]');
+          const texts = [...label.querySelectorAll('.eu-statement, .eu-fund, .eu-slogan')].map(e => {
+            const style = getComputedStyle(e);
+            return { text: e.textContent, fontFamily: style.fontFamily, fontStyle: style.fontStyle, color: style.color, decoration: style.textDecorationLine };
+          });
+          return JSON.stringify({ top: box.top, bottom: box.bottom, right: box.right, emblemHeight: emblem.height,
+                   logoHeight: logo ? logo.getBoundingClientRect().height : 0, logoBottom: logo ? logo.getBoundingClientRect().bottom : 0, texts });
+        }
+        """;
+
+    private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNameCaseInsensitive = true };
+
+    public sealed record LabelText(string Text, string FontFamily, string FontStyle, string Color, string Decoration);
+
+    public sealed record LabelFacts(double Top, double Bottom, double Right, double EmblemHeight, double LogoHeight, double LogoBottom, LabelText[] Texts);
+
+    /// <summary>The Chromium to drive: VESTIS_CHROMIUM, or the distribution's package (.ci/run installs it).</summary>
+    private static string Chromium()
+    {
+        var candidates = new[] { Environment.GetEnvironmentVariable("VESTIS_CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome" };
+        return candidates.FirstOrDefault(c => !string.IsNullOrEmpty(c) && File.Exists(c))
+            ?? throw new InvalidOperationException("the browser tests need Chromium: install it (apt-get install chromium) or set VESTIS_CHROMIUM to its path");
+    }
+}
