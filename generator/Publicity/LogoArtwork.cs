@@ -12,6 +12,8 @@ public static class LogoArtwork
 {
     public static readonly IReadOnlyList<string> Formats = [".svg", ".png"];
 
+    private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
     /// <summary>The width and height, or null with the reason the file cannot be used.</summary>
     public static (int Width, int Height)? Size(string fullPath, out string? problem)
     {
@@ -42,7 +44,7 @@ public static class LogoArtwork
         // Signature (8 bytes), then the IHDR chunk: length, type, width, height (big-endian).
         Span<byte> header = stackalloc byte[24];
         using var file = File.OpenRead(path);
-        if (file.Read(header) < 24 || !header[..8].SequenceEqual("\x89PNG\r\n\x1a\n"u8.ToArray()) || !header[12..16].SequenceEqual("IHDR"u8))
+        if (file.ReadAtLeast(header, 24, throwOnEndOfStream: false) < 24 || !header[..8].SequenceEqual(PngSignature) || !header[12..16].SequenceEqual("IHDR"u8))
             return null;
         var width = BinaryPrimitives.ReadInt32BigEndian(header[16..20]);
         var height = BinaryPrimitives.ReadInt32BigEndian(header[20..24]);

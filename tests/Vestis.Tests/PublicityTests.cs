@@ -255,6 +255,24 @@ public sealed class PublicityTests : IClassFixture<PublicityTests.LabelSite>
         Assert.Equal(en, Status("en"));
     }
 
+    [Fact]
+    public void A_PNG_logo_is_sized_from_its_header_and_scaled_to_the_emblems_height()
+    {
+        using var site = new TestSite(new Dictionary<string, string?> { [TestSite.NationalLogo] = null });
+        site.Write("site.yml", TestSite.BaseFiles["site.yml"] + "\npublicity:\n  logos:\n    2014-2020: { file: nap2020.png }\n");
+        // The PNG signature and an IHDR chunk for 400 × 100 pixels, which is all the size needs.
+        byte[] header = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, (byte)'I', (byte)'H', (byte)'D', (byte)'R', 0, 0, 0x01, 0x90, 0, 0, 0, 0x64, 8, 2, 0, 0, 0];
+        Directory.CreateDirectory(Path.Join(site.Content, "publicity"));
+        File.WriteAllBytes(Path.Join(site.Content, "publicity", "nap2020.png"), header);
+
+        var result = site.Build();
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        Assert.Empty(result.Diagnostics);
+        var logo = new HtmlParser().ParseDocument(site.Page("lv/projects/9.3.1.1-18-i-003/index.html")).QuerySelector("img[data-national-logo]")!;
+        Assert.Equal(("240", "60"), (logo.GetAttribute("width"), logo.GetAttribute("height")));
+    }
+
     // ---------------------------------------------------------------- the audit
 
     public static TheoryData<string, string, string, string, string> TemplateEdits => new()
