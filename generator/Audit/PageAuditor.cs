@@ -48,7 +48,7 @@ public sealed class PageAuditor(TemplateCatalog templates, DiagnosticBag diagnos
     private IEnumerable<(string Code, string Problem)> Problems(RenderedPage page, IDocument document)
     {
         var labels = document.QuerySelectorAll("[data-eu-publicity]");
-        if (page.Label is null)
+        if (page.About is null)
         {
             if (labels.Length > 0)
                 yield return (DiagnosticCodes.AuditLabel, "a page about no project carries an EU publicity label (data-eu-publicity)");
@@ -61,12 +61,12 @@ public sealed class PageAuditor(TemplateCatalog templates, DiagnosticBag diagnos
         }
         else
         {
-            foreach (var problem in LabelProblems(labels[0], page.Label))
+            foreach (var problem in LabelProblems(labels[0], page.About.Label))
                 yield return (DiagnosticCodes.AuditLabel, problem);
         }
 
-        if (page.ProjectId is { } id)
-            foreach (var problem in FactsProblems(document, id))
+        if (page.About is not null)
+            foreach (var problem in FactsProblems(document, page.About.ProjectId))
                 yield return (DiagnosticCodes.AuditFacts, problem);
     }
 

@@ -12,9 +12,11 @@ namespace Vestis.Templating;
 /// <summary>Everything the Render stage made: all files in output order, and the HTML pages among them for the audit.</summary>
 public sealed record RenderedSite(IReadOnlyList<OutputFile> Files, IReadOnlyList<RenderedPage> Pages);
 
-/// <summary>An HTML page and what it must carry: the EU label and facts card of the project it is about, if any.</summary>
+/// <summary>An HTML page and the project it is about, if any, whose EU label and facts card it must carry.</summary>
 /// <param name="Template">The layout that made the page, where an audit failure is reported.</param>
-public sealed record RenderedPage(OutputFile File, string Template, PublicityLabel? Label, string? ProjectId);
+public sealed record RenderedPage(OutputFile File, string Template, AboutProject? About);
+
+public sealed record AboutProject(string ProjectId, PublicityLabel Label);
 
 /// <summary>
 /// The Render stage: every page of every language, the feeds, the sitemap and the static files.
@@ -35,10 +37,10 @@ public sealed class SiteRenderer(
         var bodies = RenderBodies(site);
         var jobs = new List<Func<IEnumerable<OutputFile>>>();
         // Which jobs make an HTML page, and what the audit must find on it; the page is the job's only file.
-        var pageJobs = new List<(int Job, string Template, PublicityLabel? Label, string? ProjectId)>();
-        void HtmlPage(string template, PublicityLabel? label, string? projectId, Func<OutputFile> render)
+        var pageJobs = new List<(int Job, string Template, AboutProject? About)>();
+        void HtmlPage(string template, AboutProject? about, Func<OutputFile> render)
         {
-            pageJobs.Add((jobs.Count, template, label, projectId));
+            pageJobs.Add((jobs.Count, template, about));
             jobs.Add(() => [render()]);
         }
         var sitemap = new ConcurrentBag<(string Url, IReadOnlyList<AlternateView> Alternates)>();
@@ -48,9 +50,9 @@ public sealed class SiteRenderer(
         {
             var views = new ViewFactory(site, language, ui[language], bodies);
             var strings = ui[language];
-            void Page(string path, string template, PageView page, object model, PublicityLabel? label = null, string? projectId = null)
+            void Page(string path, string template, PageView page, object model, AboutProject? about = null)
             {
-                HtmlPage(template, label, projectId, () =>
+                HtmlPage(template, about, () =>
                 {
                     sitemap.Add((page.Canonical, page.Alternates));
                     return OutputFile.Text(path + "index.html", renderer.RenderPage(template, page, model, strings));
@@ -77,7 +79,7 @@ public sealed class SiteRenderer(
                         views.Page(title, "municipality", l => Urls.Municipality(l, municipality.Id, number), feedMunicipality: municipality.Id),
                         Municipality(views, site, municipality, stories.Skip((number - 1) * settings.PageSize).Take(settings.PageSize), number, pageCount, language));
                 }
-                HtmlPage("layouts/embed", null, null, () => OutputFile.Text(Urls.Embed(language, municipality.Id) + "index.html",
+                HtmlPage("layouts/embed", null, () => OutputFile.Text(Urls.Embed(language, municipality.Id) + "index.html",
                     renderer.RenderPage("layouts/embed", views.Page(name, "embed", l => Urls.Embed(l, municipality.Id), withFeeds: false),
                         stories.Take(settings.PageSize).Select(views.Item).ToList(), strings, layout: "layouts/embed-base")));
                 AddFeeds(jobs, views, site, language, municipality.Id, name, stories);
@@ -90,7 +92,7 @@ public sealed class SiteRenderer(
                 Page(Urls.Announcement(a), "layouts/announcement",
                     views.Page(a.Title, "announcement", l => story.Versions.TryGetValue(l, out var v) ? Urls.Announcement(v) : null,
                         views.Summary(a), a.MunicipalityId, publicity: label),
-                    views.Announcement(story), label, label is null ? null : a.ProjectId);
+                    views.Announcement(story), label is null ? null : new AboutProject(a.ProjectId!, label));
             }
 
             foreach (var project in site.Projects)
@@ -99,7 +101,7 @@ public sealed class SiteRenderer(
                 var label = views.LabelFor(project.Id);
                 Page(Urls.Project(language, project.Id), "layouts/project",
                     views.Page(projectView.Name, "project", l => Urls.Project(l, project.Id), projectView.Aims, publicity: label),
-                    new ProjectPageView(projectView, site.StoriesByProject[project.Id].Select(views.Item).ToList()), label, project.Id);
+                    new ProjectPageView(projectView, site.StoriesByProject[project.Id].Select(views.Item).ToList()), new AboutProject(project.Id, label!));
             }
 
             foreach (var (fund, projects) in site.ProjectsByFund.OrderBy(f => f.Key, StringComparer.Ordinal))
@@ -120,14 +122,14 @@ public sealed class SiteRenderer(
 
         var defaultViews = new ViewFactory(site, settings.DefaultLanguage, ui[settings.DefaultLanguage], bodies);
         var chooser = new ChooserView(settings.Languages.Select(l => new LanguageLinkView(l, defaultViews.LanguageName(l), defaultViews.Href(Urls.Home(l)), false, true)).ToList());
-        HtmlPage("layouts/chooser", null, null, () => OutputFile.Text("index.html", renderer.RenderPage("layouts/chooser",
+        HtmlPage("layouts/chooser", null, () => OutputFile.Text("index.html", renderer.RenderPage("layouts/chooser",
             defaultViews.Page(defaultViews.SiteTitle, "chooser", _ => "", withFeeds: false), chooser, ui[settings.DefaultLanguage])));
-        HtmlPage("layouts/404", null, null, () => OutputFile.Text("404.html", renderer.RenderPage("layouts/404",
+        HtmlPage("layouts/404", null, () => OutputFile.Text("404.html", renderer.RenderPage("layouts/404",
             defaultViews.Page(ui[settings.DefaultLanguage]["notfound.title"], "404", _ => "404.html", withFeeds: false), chooser, ui[settings.DefaultLanguage])));
 
         var files = new IReadOnlyList<OutputFile>[jobs.Count];
         Parallel.For(0, jobs.Count, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, i => files[i] = jobs[i]().ToList());
-        var pages = pageJobs.Select(p => new RenderedPage(files[p.Job][0], p.Template, p.Label, p.ProjectId)).ToList();
+        var pages = pageJobs.Select(p => new RenderedPage(files[p.Job][0], p.Template, p.About)).ToList();
 
         var all = files.SelectMany(f => f).ToList();
         all.Add(OutputFile.Text("sitemap.xml", SitemapWriter.Write(sitemap.OrderBy(p => p.Url, StringComparer.Ordinal))));
