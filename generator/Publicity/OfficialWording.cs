@@ -31,7 +31,7 @@ public sealed record OfficialWording(
     };
 
     // Only wording that has been checked against the official texts is here; a language without it
-    // falls back to the member state's language, with a warning (PublicityChecks).
+    // falls back to the member state's language, with a warning (PublicityValidator).
     private static readonly IReadOnlyDictionary<string, OfficialWording> Known = new[]
     {
         new OfficialWording("lv", "Eiropas Savienība", "Līdzfinansē Eiropas Savienība", "Finansē Eiropas Savienība", new Dictionary<string, string>
@@ -74,6 +74,10 @@ public sealed record OfficialWording(
     public static OfficialWording? For(string language) => Known.GetValueOrDefault(PrimarySubtag(language));
 
     public static string? MemberStateLanguage(string country) => MemberStateLanguages.GetValueOrDefault(country);
+
+    /// <summary>The wording a page's label uses: the page's own where known, else the member state's; null when neither is known.</summary>
+    public static OfficialWording? ForPage(string pageLanguage, string country) =>
+        For(pageLanguage) ?? (MemberStateLanguage(country) is { } state ? For(state) : null);
 
     private static string PrimarySubtag(string language) => language.Split('-')[0];
 }

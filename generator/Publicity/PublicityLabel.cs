@@ -20,7 +20,8 @@ public sealed record PublicityLabel(
 {
     public static PublicityLabel For(Project project, string pageLanguage, SiteSettings settings)
     {
-        var wording = WordingFor(pageLanguage, settings.Country);
+        var wording = OfficialWording.ForPage(pageLanguage, settings.Country)
+            ?? throw new InvalidOperationException($"no label wording for `{pageLanguage}` in {settings.Country}: site.yml validation lets no such site through");
         var older = project.Programme == Funds.Period2014;
         var budget = project.Budget;
         var statement = older ? wording.EuropeanUnion
@@ -34,10 +35,4 @@ public sealed record PublicityLabel(
             older ? settings.Publicity.Slogans.GetValueOrDefault(wording.Language) : null,
             settings.Publicity.Logos.GetValueOrDefault(project.Programme) is { Size: not null } logo ? logo : null);
     }
-
-    /// <summary>The page's own wording where the label can be in its language, else the member state's.</summary>
-    public static OfficialWording WordingFor(string pageLanguage, string country) =>
-        OfficialWording.For(pageLanguage)
-        ?? (OfficialWording.MemberStateLanguage(country) is { } state ? OfficialWording.For(state) : null)
-        ?? throw new InvalidOperationException($"no label wording for `{pageLanguage}` in {country}: site.yml validation lets no such site through");
 }

@@ -37,23 +37,25 @@ internal sealed class PublicityValidator(Fields fields, string country, YamlNode
         var alt = NationalLogos.RequiredName(country, programme)!;
         return files.FirstOrDefault(f => names.Contains(f.Name)) is { } source
             ? Logo(programme, source, alt, countrySpan, fileNode: null)
-            : new NationalLogo(programme, PublicityPath(names[0]), "", $"publicity/{names[0]}", alt, StateLanguage ?? "", null, countrySpan);
+            : MissingLogo(programme, names[0], alt, countrySpan);
     }
 
-    private string PublicityPath(string name) => Path.Join(Path.GetDirectoryName(fields.Doc.Path), "publicity", name).Replace('\\', '/');
+    /// <summary>A logo whose file is not in publicity/: kept, with no size, so the build can warn and name the file.</summary>
+    private NationalLogo MissingLogo(string programme, string name, string alt, SourceSpan span) =>
+        new(programme, Path.Join(Path.GetDirectoryName(fields.Doc.Path), "publicity", name).Replace('\\', '/'), "", $"publicity/{name}",
+            alt, StateLanguage ?? "", null, span);
 
     private void CheckWording(string language, YamlNode node)
     {
-        if (OfficialWording.For(language) is not null) return;
-        var fallback = StateLanguage is { } state ? OfficialWording.For(state) : null;
-        if (fallback is null)
+        var wording = OfficialWording.ForPage(language, country);
+        if (wording is null)
             fields.Error(DiagnosticCodes.LabelWording, node,
                 $"project pages in `{language}` need the EU publicity label in an official EU language, but Vestis has checked " +
                 $"wording only for {KnownWordings()}, and neither `{language}` nor the language of country {country} is among them");
-        else if (OfficialWording.IsEuLanguage(language))
+        else if (OfficialWording.For(language) is null && OfficialWording.IsEuLanguage(language))
             fields.Warning(DiagnosticCodes.LabelWording, fields.SpanOf(node),
                 $"Vestis has no checked wording of the EU publicity label in `{language}`; project pages in `{language}` " +
-                $"show the label in `{fallback.Language}`, the language of {country}");
+                $"show the label in `{wording.Language}`, the language of {country}");
     }
 
     private static string KnownWordings() =>
@@ -115,7 +117,7 @@ internal sealed class PublicityValidator(Fields fields, string country, YamlNode
         var span = fields.SpanOf(fileNode);
         return files.FirstOrDefault(f => f.Name == name) is { } source
             ? Logo(programme, source, alt, span, fileNode)
-            : new NationalLogo(programme, PublicityPath(name), "", $"publicity/{name}", alt, StateLanguage ?? "", null, span);
+            : MissingLogo(programme, name, alt, span);
     }
 
     private NationalLogo Logo(string programme, PublicityFileSource source, string alt, SourceSpan span, YamlNode? fileNode)
