@@ -52,6 +52,7 @@ public static class SiteBuilder
         if (content is null || diagnostics.HasErrors) return Result([], false);
 
         var ui = UiStrings.Load(options.TemplatesDirectory, content.Settings, diagnostics);
+        if (ui is null) return Result([], false);
         var site = Stage("model", () => new SiteModelBuilder(options.Today, options.IncludeDrafts).Build(content));
         Stage("publicity", () => { PublicityChecks.Check(site, diagnostics); return site; });
         var rendered = Stage("render", () => new SiteRenderer(templates, ui, new MarkdownRenderer(), options.TemplatesDirectory,

@@ -44,6 +44,7 @@ public static class DiagnosticCodes
     public const string TranslatedOnOriginal = "VES048";
     public const string UpdatedBeforeDate = "VES049";
     public const string BrokenLink = "VES050";
+    public const string StaleTranslation = "VES051";
 
     // projects
     public const string InvalidProjectId = "VES060";
@@ -80,4 +81,8 @@ public static class DiagnosticCodes
     public const string OutputError = "VES092";
     public const string AuditLabel = "VES093";
     public const string AuditFacts = "VES094";
+
+    // languages
+    public const string UnknownCulture = "VES095";
+    public const string NoIcu = "VES096";
 }

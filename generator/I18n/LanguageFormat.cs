@@ -3,32 +3,18 @@ using System.Globalization;
 namespace Vestis.I18n;
 
 /// <summary>
-/// Dates, numbers, money and percentages as a page's language writes them, from the language's CLDR data
-/// (through ICU) and the patterns in its <c>templates/i18n/&lt;lang&gt;.yml</c>.
+/// Dates, numbers, money and percentages as a page's language writes them: CLDR's conventions for the
+/// language's culture (through ICU), unless its <c>templates/i18n/&lt;lang&gt;.yml</c> overrides a pattern.
 /// </summary>
-public sealed class LanguageFormat
+/// <param name="DatePattern">A .NET date pattern without the weekday, e.g. <c>yyyy. 'gada' d. MMMM</c>.</param>
+/// <param name="PercentPattern">Where the number goes in a percentage, e.g. <c>{0} %</c>.</param>
+public sealed record LanguageFormat(CultureInfo Culture, string DatePattern, string PercentPattern)
 {
-    private readonly CultureInfo culture;
-    private readonly string datePattern;
-    private readonly string percentPattern;
-
-    /// <param name="cultureName">The CLDR locale whose data is used (Latgalian, unknown to CLDR, uses lv-LV).</param>
-    /// <param name="datePattern">A .NET date pattern without the weekday, e.g. <c>yyyy. 'gada' d. MMMM</c>.</param>
-    /// <param name="percentPattern">Where the number goes in a percentage, e.g. <c>{0} %</c>.</param>
-    public LanguageFormat(string cultureName, string datePattern, string percentPattern)
-    {
-        culture = CultureInfo.GetCultureInfo(cultureName);
-        this.datePattern = datePattern;
-        this.percentPattern = percentPattern;
-    }
-
-    public CultureInfo Culture => culture;
-
-    public string Date(DateOnly date) => date.ToString(datePattern, culture);
+    public string Date(DateOnly date) => date.ToString(DatePattern, Culture);
 
     public string Money(decimal amount, string currency)
     {
-        var format = (NumberFormatInfo)culture.NumberFormat.Clone();
+        var format = (NumberFormatInfo)Culture.NumberFormat.Clone();
         format.CurrencySymbol = CurrencySymbol(currency);
         format.CurrencyDecimalDigits = 2;
         // A no-break space keeps an amount and its symbol on one line.
@@ -37,9 +23,9 @@ public sealed class LanguageFormat
 
     /// <summary>A share in percent (64.0213 → "64,02 %" in lv), two decimals, trailing zeros kept as in official tables.</summary>
     public string Percent(decimal percent) =>
-        string.Format(culture, percentPattern, percent.ToString("N2", culture)).Replace(' ', '\u00a0');
+        string.Format(Culture, PercentPattern, percent.ToString("N2", Culture)).Replace(' ', '\u00a0');
 
-    public string Number(int value) => value.ToString("N0", culture);
+    public string Number(long value) => value.ToString("N0", Culture);
 
     private static string CurrencySymbol(string currency) => currency switch
     {

@@ -9,6 +9,17 @@ public sealed record Story(string MunicipalityId, string Stem, IReadOnlyDictiona
     public DateOnly Date => Original.Date;
 
     public string? ProjectId => Original.ProjectId;
+
+    /// <summary>The date of a change to the original that <paramref name="translation"/> has not caught up with, if any.</summary>
+    public DateOnly? MissedUpdate(Announcement translation) =>
+        translation == Original ? null : MissedUpdate(Original.Updated, translation.Translated, translation.LastChanged);
+
+    /// <summary>
+    /// A translation is stale when its original was updated after the version it was made from: its
+    /// <c>translated</c> date, or else its own last change.
+    /// </summary>
+    public static DateOnly? MissedUpdate(DateOnly? originalUpdated, DateOnly? translated, DateOnly translationChanged) =>
+        originalUpdated is { } changed && changed > (translated ?? translationChanged) ? changed : null;
 }
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Vestis.Model;
 
 /// <summary>The Model stage: decides what is published and indexes it, newest first, in a stable order.</summary>
@@ -35,10 +33,8 @@ public sealed class SiteModelBuilder(DateOnly today, bool includeDrafts)
         var byMeasure = projects.GroupBy(p => p.MeasureCode)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<Project>)g.ToList(), StringComparer.Ordinal);
 
-        var municipalities = content.Municipalities.Values
-            .OrderBy(m => m.Name.For(site.DefaultLanguage, site.DefaultLanguage), StringComparer.Create(CultureInfo.GetCultureInfo(site.DefaultLanguage), ignoreCase: false))
-            .ThenBy(m => m.Id, StringComparer.Ordinal)
-            .ToList();
+        // Pages list municipalities by name in their own language's order; the model keeps a stable one.
+        var municipalities = content.Municipalities.Values.OrderBy(m => m.Id, StringComparer.Ordinal).ToList();
 
         return new SiteModel(content, today, stories, municipalities, byMunicipality, byProject, projects, byFund, byMeasure);
     }

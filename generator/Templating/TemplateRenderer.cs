@@ -8,7 +8,7 @@ namespace Vestis.Templating;
 
 /// <summary>
 /// Renders a page: its own template, then the shared layout around it. Templates see only view models,
-/// the UI strings of the page's language (<c>t "key"</c>) and <c>partial "name" value</c>.
+/// the UI strings of the page's language (<c>t "key"</c>, <c>plural "key" count</c>) and <c>partial "name" value</c>.
 /// </summary>
 public sealed class TemplateRenderer(TemplateCatalog catalog, DiagnosticBag diagnostics)
 {
@@ -33,6 +33,7 @@ public sealed class TemplateRenderer(TemplateCatalog catalog, DiagnosticBag diag
             ["content"] = content,
         };
         globals.Import("t", new Func<string, string>(key => ui[key]));
+        globals.Import("plural", new Func<string, long, string>(ui.Plural));
         globals.Import("partial", new Func<TemplateContext, string, object?, Html>((ctx, partial, value) => Partial(ctx, partial, value)));
         context.PushGlobal(globals);
         try

@@ -55,8 +55,14 @@ public sealed class ViewFactory(SiteModel site, string language, UiStrings ui, I
             label.FundReferences, label.Slogan, before ? logo : null, before ? null : logo);
     }
 
-    public string LanguageName(string lang) => site.Content.Settings.Languages.Contains(lang) && ui.Has($"language.name.{lang}")
-        ? ui[$"language.name.{lang}"] : CultureInfo.GetCultureInfo(lang).NativeName;
+    public string LanguageName(string lang) => ui.NameOf(lang);
+
+    /// <summary>The order of names in this language (CLDR collation: in Latvian, Ādaži among the A's and Č after C).</summary>
+    public StringComparer Collation { get; } = StringComparer.Create(ui.Format.Culture, ignoreCase: false);
+
+    /// <summary>Municipalities sorted by their names in this language.</summary>
+    public IEnumerable<Municipality> ByName(IEnumerable<Municipality> municipalities) =>
+        municipalities.OrderBy(m => MunicipalityName(m.Id), Collation).ThenBy(m => m.Id, StringComparer.Ordinal);
 
     public string MunicipalityName(string id) =>
         site.Content.Municipalities.TryGetValue(id, out var m) ? m.Name.For(language, defaultLanguage) ?? id : id;
@@ -67,7 +73,7 @@ public sealed class ViewFactory(SiteModel site, string language, UiStrings ui, I
         var other = a.Language != language;
         return new ItemView(Href(Urls.Announcement(a)), a.Title, Format.Date(a.Date), Iso(a.Date),
             Summary(a), ui[$"kind.{KindKey(a.Kind)}"], MunicipalityName(a.MunicipalityId),
-            other ? a.Language : null, other ? ui[$"language.note.{a.Language}"] : null, a.Draft);
+            other ? a.Language : null, other ? ui.NoteOn(a.Language) : null, a.Draft);
     }
 
     public string Summary(Announcement a) => a.Summary ?? bodies[a.SourcePath].FirstParagraph;
@@ -87,7 +93,12 @@ public sealed class ViewFactory(SiteModel site, string language, UiStrings ui, I
             a.Author is null ? null : a.Author.Role is null ? a.Author.Name : $"{a.Author.Name}, {a.Author.Role}",
             a.Tags, new Html(BodyHtml(a)),
             a.ProjectId is not null && site.Content.Projects.TryGetValue(a.ProjectId, out var p) ? Project(p) : null,
-            translations, a.Draft);
+            translations,
+            story.MissedUpdate(a) is { } changed
+                ? new StaleNoteView(Format.Date(changed), Iso(changed),
+                    new LinkView(Href(Urls.Announcement(story.Original)), ui.NoteOn(story.Original.Language), story.Original.Language))
+                : null,
+            a.Draft);
     }
 
     public ProjectView Project(Project p)
@@ -114,7 +125,7 @@ public sealed class ViewFactory(SiteModel site, string language, UiStrings ui, I
             Format.Money(eu, budget.Currency),
             Format.Percent(Share(eu, budget.Total)),
             nonEligible > 0 ? Format.Money(nonEligible, budget.Currency) : null,
-            p.FacilitiesFor(language, defaultLanguage).Select(f => new FacilityView(f.Name, f.Address, f.Places is { } n ? Format.Number(n) : null)).ToList(),
+            p.FacilitiesFor(language, defaultLanguage).Select(f => new FacilityView(f.Name, f.Address, f.Places)).ToList(),
             p.Aims.For(language, defaultLanguage),
             p.Results.For(language, defaultLanguage));
     }

@@ -56,7 +56,7 @@ public sealed record PagerView(int Current, int Total, string? Previous, string?
 
 public sealed record FundingSourceView(string Label, string Amount, string Share, bool Eligible, string? Note);
 
-public sealed record FacilityView(string Name, string? Address, string? Places);
+public sealed record FacilityView(string Name, string? Address, int? Places);
 
 public sealed record ProjectView(
     string Id,
@@ -95,7 +95,11 @@ public sealed record AnnouncementView(
     Html Body,
     ProjectView? Project,
     IReadOnlyList<LinkView> Translations,
+    StaleNoteView? Stale,
     bool Draft);
+
+/// <summary>On a translation whose original changed after it was made: when, and the original (Text: "(in Latvian)").</summary>
+public sealed record StaleNoteView(string Date, string DateIso, LinkView Original);
 
 public sealed record MunicipalityEntryView(string Name, string Href, int Count, bool Dissolved);
 

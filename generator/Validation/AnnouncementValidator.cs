@@ -28,10 +28,10 @@ internal sealed partial class AnnouncementValidator(
     {
         var name = FileNamePattern().Match(source.FileName);
         var fileSpan = SourceSpan.File(source.Path);
-        if (!name.Success || !Slug().IsMatch(name.Groups["slug"].Value))
+        if (!name.Success)
         {
             diagnostics.Error(DiagnosticCodes.InvalidFileName, fileSpan,
-                $"an announcement file is named <yyyy-mm-dd>-<slug>.<lang>.md with a slug of lowercase ASCII letters, digits and hyphens; `{source.FileName}` is not");
+                $"an announcement file is named <yyyy-mm-dd>-<slug>.<lang>.md; `{source.FileName}` is not");
             return null;
         }
         var language = name.Groups["lang"].Success ? name.Groups["lang"].Value : site.DefaultLanguage;
@@ -39,6 +39,14 @@ internal sealed partial class AnnouncementValidator(
         {
             diagnostics.Error(DiagnosticCodes.UnknownLanguageSuffix, fileSpan,
                 $"language suffix `{language}` is not in site.yml languages ({string.Join(", ", site.Languages)})");
+            return null;
+        }
+        // A file named in the author's own letters gets a transliterated URL: "proekt-nachat" for "проект-начат".
+        var fileSlug = Slugs.From(name.Groups["slug"].Value, language);
+        if (fileSlug is null)
+        {
+            diagnostics.Error(DiagnosticCodes.InvalidFileName, fileSpan,
+                $"the name `{source.FileName}` has no letter or digit to make the page's URL from; name the file <yyyy-mm-dd>-<words>.<lang>.md");
             return null;
         }
         DateOnly? fileDate = null;
@@ -59,7 +67,9 @@ internal sealed partial class AnnouncementValidator(
         var start = source.FrontMatter!.Start;
 
         var title = fields.Text(map, "title", start, maxLength: 200);
-        var date = fields.Date(map, "date", start);
+        // The date at the start of the file name stands for an absent `date`; a translation without either takes its original's.
+        var dateNode = Fields.Get(map, "date");
+        var date = dateNode is null ? fileDate : fields.Date(map, "date");
         if (date is not null && fileDate is not null && date != fileDate)
             fields.Error(DiagnosticCodes.FileDateMismatch, Fields.Get(map, "date")!,
                 $"file-name date differs from `date`: the file name says {fileDate:yyyy-MM-dd}, `date` says {date:yyyy-MM-dd}");
@@ -73,7 +83,8 @@ internal sealed partial class AnnouncementValidator(
         var slug = fields.Text(map, "slug");
         if (slug is not null && !Slug().IsMatch(slug))
         {
-            fields.Error(DiagnosticCodes.InvalidSlug, slugNode!, $"slug must match [a-z0-9-]+ (lowercase ASCII letters, digits and single hyphens), not `{slug}`");
+            fields.Error(DiagnosticCodes.InvalidSlug, slugNode!,
+                $"slug must match [a-z0-9-]+ (lowercase ASCII letters, digits and single hyphens), not `{slug}`{(Slugs.From(slug, language) is { } suggestion ? $"; `{suggestion}` would do" : "")}");
             slug = null;
         }
         var draft = fields.Bool(map, "draft") ?? false;
@@ -82,11 +93,11 @@ internal sealed partial class AnnouncementValidator(
         var (projectId, projectSpan, definesProject, definition) =
             Project(fields, map, language, source, date ?? default);
 
-        if (title is null || date is null || (slugNode is not null && slug is null)) return null;
+        if (title is null || (dateNode is not null && date is null) || (slugNode is not null && slug is null)) return null;
         var stem = name.Groups["stem"].Value;
-        return new ParsedAnnouncement(source.Path, source.Folder, stem, language, date.Value, updated, translated,
+        return new ParsedAnnouncement(source.Path, source.Folder, stem, language, date, start, updated, translated,
             translated is null ? null : fields.SpanOf(Fields.Get(map, "translated")!),
-            title, summary, kind, slug ?? name.Groups["slug"].Value,
+            title, summary, kind, slug ?? fileSlug,
             slugNode is null ? fileSpan : fields.SpanOf(slugNode),
             draft, tags, author, projectId, projectSpan, definesProject, definition, source.Body, source.BodyLine);
     }

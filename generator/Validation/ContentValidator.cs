@@ -41,7 +41,8 @@ public sealed class ContentValidator(DiagnosticBag diagnostics)
 
     /// <summary>
     /// Files with the same stem in one folder are one story in several languages. The original is the
-    /// default-language file (or the first in site order); translations inherit what they leave out.
+    /// default-language file (or the first in site order); translations inherit what they leave out
+    /// (date, kind, tags, author, project) and are reported when their original changed after them.
     /// </summary>
     private List<ParsedAnnouncement> Translations(List<ParsedAnnouncement> parsed, SiteSettings site)
     {
@@ -57,24 +58,34 @@ public sealed class ContentValidator(DiagnosticBag diagnostics)
                     $"this file and {twin.Path} are both the `{version.Language}` version of `{version.Stem}`");
             }
             var original = versions.OrderBy(v => IndexOf(site.Languages, v.Language)).First();
-            foreach (var version in versions)
+            if (original.TranslatedSpan is { } translatedSpan)
+                diagnostics.Error(DiagnosticCodes.TranslatedOnOriginal, translatedSpan,
+                    "`translated` belongs on translations; this file is the original of its story");
+            if (original.Date is not { } originalDate)
             {
-                if (version == original)
+                diagnostics.Error(DiagnosticCodes.RequiredField, original.FrontMatterStart,
+                    "`date` is required: give it, or start the file name with it (yyyy-mm-dd-…)");
+                continue;
+            }
+            result.Add(original);
+            foreach (var version in versions.Where(v => v != original))
+            {
+                var date = version.Date ?? originalDate;
+                var translation = version with
                 {
-                    if (version.TranslatedSpan is { } span)
-                        diagnostics.Error(DiagnosticCodes.TranslatedOnOriginal, span,
-                            "`translated` belongs on translations; this file is the original of its story");
-                    result.Add(version);
-                    continue;
-                }
-                result.Add(version with
-                {
+                    Date = date,
                     Kind = version.Kind ?? original.Kind,
                     Tags = version.Tags ?? original.Tags,
                     Author = version.Author ?? original.Author,
                     ProjectId = version.ProjectId ?? original.ProjectId,
                     ProjectSpan = version.ProjectSpan ?? original.ProjectSpan,
-                });
+                    Definition = version.Definition is { } definition ? definition with { AnnouncementDate = date } : null,
+                };
+                if (Story.MissedUpdate(original.Updated, version.Translated, version.Updated ?? date) is { } changed)
+                    diagnostics.Warning(DiagnosticCodes.StaleTranslation, version.TranslatedSpan ?? SourceSpan.File(version.Path),
+                        $"the `{original.Language}` original ({original.Path}) was updated on {changed:yyyy-MM-dd}, after this translation was made"
+                        + $" ({version.Translated ?? version.Updated ?? date:yyyy-MM-dd}); bring it up to date and set `translated: {changed:yyyy-MM-dd}`");
+                result.Add(translation);
             }
         }
         return result;
@@ -88,7 +99,7 @@ public sealed class ContentValidator(DiagnosticBag diagnostics)
 
     private void CheckUniqueUrls(List<ParsedAnnouncement> announcements)
     {
-        foreach (var clash in announcements.GroupBy(a => (a.Language, a.MunicipalityId, a.Date.Year, a.Slug)).Where(g => g.Count() > 1))
+        foreach (var clash in announcements.GroupBy(a => (a.Language, a.MunicipalityId, a.Date!.Value.Year, a.Slug)).Where(g => g.Count() > 1))
         {
             var first = clash.OrderBy(a => a.Path, StringComparer.Ordinal).First();
             foreach (var other in clash.Where(a => a != first))
@@ -132,6 +143,6 @@ public sealed class ContentValidator(DiagnosticBag diagnostics)
     }
 
     private static Announcement ToAnnouncement(ParsedAnnouncement a) => new(
-        a.Path, a.MunicipalityId, a.Stem, a.Language, a.Date, a.Updated, a.Translated, a.Title, a.Summary,
+        a.Path, a.MunicipalityId, a.Stem, a.Language, a.Date!.Value, a.Updated, a.Translated, a.Title, a.Summary,
         a.Kind ?? AnnouncementKind.News, a.Slug, a.Draft, a.Tags ?? [], a.Author, a.ProjectId, a.ProjectSpan, a.Body, a.BodyLine);
 }

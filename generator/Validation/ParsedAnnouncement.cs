@@ -5,14 +5,16 @@ namespace Vestis.Validation;
 
 /// <summary>
 /// One announcement file after its own checks, before the checks across files. Fields a translation
-/// may leave to its original (kind, tags, author, project) are null when the file does not give them.
+/// may leave to its original (date, kind, tags, author, project) are null when the file does not give them.
 /// </summary>
+/// <param name="FrontMatterStart">Where a missing required field is reported.</param>
 internal sealed record ParsedAnnouncement(
     string Path,
     string MunicipalityId,
     string Stem,
     string Language,
-    DateOnly Date,
+    DateOnly? Date,
+    SourceSpan FrontMatterStart,
     DateOnly? Updated,
     DateOnly? Translated,
     SourceSpan? TranslatedSpan,

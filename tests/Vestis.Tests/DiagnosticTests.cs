@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Reflection;
 using System.Text;
 using Vestis.Diagnostics;
@@ -109,10 +110,21 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void A_missing_date_is_reported_at_the_start_of_the_file()
+    public void A_missing_date_is_reported_at_the_start_of_a_file_whose_name_gives_none()
     {
-        AssertAnnouncementChange("date: 2019-09-19\n", "",
-            DiagnosticCodes.RequiredField, 1, 1);
+        const string undated = "announcements/ilukstes-novads/projekts.lv.md";
+        AssertOnlyAfter(new() { [Lv] = null, [undated] = Remove(Announcement, "date: 2019-09-19\n") },
+            DiagnosticCodes.RequiredField, undated, 1, 1);
+    }
+
+    [Fact]
+    public void A_translation_made_before_its_original_was_updated_gets_a_warning_at_its_translated_date()
+    {
+        AssertOnlyAfter(new()
+        {
+            [Lv] = Replace(Announcement, "date: 2019-09-19\n", "date: 2019-09-19\nupdated: 2019-10-02\n"),
+            [En] = Replace(TestSite.BaseFiles[En], "date: 2019-09-19\n", "date: 2019-09-19\ntranslated: 2019-09-19\n"),
+        }, DiagnosticCodes.StaleTranslation, En, 4, 13);
     }
 
     [Fact]
@@ -324,8 +336,8 @@ public sealed class DiagnosticTests
     }
 
     [Theory]
-    [InlineData("2019-09-19-Projekts.lv.md")]
-    [InlineData("2019-09-19-jauns_projekts.lv.md")]
+    [InlineData("2019-09-19-!!!.lv.md")]
+    [InlineData("2019-09-19-‽.lv.md")]
     [InlineData("2019-02-30-projekts.lv.md")]
     public void An_announcement_file_name_must_follow_the_pattern(string fileName)
     {
@@ -730,10 +742,44 @@ public sealed class DiagnosticTests
     {
         using var site = new TestSite(new Dictionary<string, string?>
         {
-            ["site.yml"] = Replace(Site, "languages: [lv, en]", "languages: [lv, en, lt]"),
+            ["site.yml"] = Replace(Site, "languages: [lv, en]", "languages: [lv, en, de]"),
         });
         var result = site.Build(write: false);
-        AssertOnly(site, result, DiagnosticCodes.MissingUiString, Path.Join(Repository.Templates, "i18n", "lt.yml").Replace('\\', '/'), 1, 1);
+        AssertOnly(site, result, DiagnosticCodes.MissingUiString, Path.Join(Repository.Templates, "i18n", "de.yml").Replace('\\', '/'), 1, 1);
+    }
+
+    [Fact]
+    public void A_site_language_that_CLDR_does_not_know_gets_a_warning_and_the_default_languages_conventions()
+    {
+        using var site = new TestSite(new Dictionary<string, string?>
+        {
+            ["site.yml"] = Replace(Site, "languages: [lv, en]", "languages: [lv, en, sgs]"),
+        });
+        var result = site.Build(write: false);
+        AssertOnly(site, result, DiagnosticCodes.UnknownCulture, Path.Join(Repository.Templates, "i18n", "sgs.yml").Replace('\\', '/'), 1, 1);
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.UnknownCulture && d.Message.Contains("follow `lv-LV`"));
+    }
+
+    [Fact]
+    public async Task A_generator_without_ICU_refuses_to_build_rather_than_write_every_language_the_invariant_way()
+    {
+        using var site = new TestSite();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { typeof(Vestis.Cli.CommandLine).Assembly.Location, "check", "--content", site.Content, "--templates", Repository.Templates },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment = { ["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1" },
+        };
+        using var process = Process.Start(start)!;
+        var reading = process.StandardError.ReadToEndAsync();
+        var output = await process.StandardOutput.ReadToEndAsync();
+        var errors = await reading;
+        await process.WaitForExitAsync();
+        var expected = string.Concat(Path.Join(Repository.Templates, "i18n", "lv.yml").Replace('\\', '/'), "(1,1): error ", DiagnosticCodes.NoIcu, ": ICU is not available");
+        Assert.True(process.ExitCode == 1 && errors.Contains(expected, StringComparison.Ordinal),
+            $"exit {process.ExitCode}, expected `{expected}`:\n{errors}\n{output}");
+        Assert.DoesNotContain("   at ", errors);
     }
 
     [Fact]
@@ -926,7 +972,8 @@ public sealed class DiagnosticTests
     }
 
     private static readonly HashSet<string> WarningCodes =
-        [DiagnosticCodes.MissingAimsOrResults, DiagnosticCodes.MissingUiString, DiagnosticCodes.NationalLogoMissing, DiagnosticCodes.StaleProject];
+        [DiagnosticCodes.MissingAimsOrResults, DiagnosticCodes.MissingUiString, DiagnosticCodes.NationalLogoMissing, DiagnosticCodes.StaleProject,
+         DiagnosticCodes.StaleTranslation, DiagnosticCodes.UnknownCulture];
 
     /// <summary>
     /// Exactly one diagnostic with <paramref name="code"/>, at the path (content-relative, or absolute for files
