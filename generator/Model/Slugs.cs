@@ -58,17 +58,18 @@ public static class Slugs
             hyphen = false;
             slug.Append(part);
         }
+        string? Latin(char c) =>
+            c is >= 'a' and <= 'z' or >= '0' and <= '9' ? c.ToString()
+            : own is not null && own.TryGetValue(c, out var local) ? local
+            : Cyrillic.TryGetValue(c, out var latin) || Letters.TryGetValue(c, out latin) ? latin
+            : null;
         foreach (var c in text.Normalize(NormalizationForm.FormC).ToLowerInvariant())
         {
-            if (IsAsciiLetterOrDigit(c)) Add(c.ToString());
-            else if (own is not null && own.TryGetValue(c, out var local)) Add(local);
-            else if (Cyrillic.TryGetValue(c, out var latin) || Letters.TryGetValue(c, out latin)) Add(latin);
-            // A Latin letter with marks is its base letter (ā = a + macron, ő = o + double acute).
-            else if (c.ToString().Normalize(NormalizationForm.FormD) is [var letter, ..] && IsAsciiLetterOrDigit(letter)) Add(letter.ToString());
+            // A letter with marks is its base letter: ā = a + macron, ά = α + tonos (Bulgarian й is a letter of its own).
+            var latin = Latin(c) ?? (c.ToString().Normalize(NormalizationForm.FormD) is [var letter, _, ..] ? Latin(letter) : null);
+            if (latin is not null) Add(latin);
             else if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark) hyphen = true;
         }
         return slug.Length == 0 ? null : slug.ToString();
     }
-
-    private static bool IsAsciiLetterOrDigit(char c) => c is >= 'a' and <= 'z' or >= '0' and <= '9';
 }

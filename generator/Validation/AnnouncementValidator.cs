@@ -41,9 +41,10 @@ internal sealed partial class AnnouncementValidator(
                 $"language suffix `{language}` is not in site.yml languages ({string.Join(", ", site.Languages)})");
             return null;
         }
-        // A file named in the author's own letters gets a transliterated URL: "proekt-nachat" for "проект-начат".
-        var fileSlug = Slugs.From(name.Groups["slug"].Value, language);
-        if (fileSlug is null)
+        // A file named in the author's own letters gets a transliterated URL: "proekt-nachat" for "проект-начат";
+        // a file named only by its date takes its URL from its title.
+        var fileSlug = name.Groups["slug"].Success ? Slugs.From(name.Groups["slug"].Value, language) : null;
+        if (name.Groups["slug"].Success && fileSlug is null)
         {
             diagnostics.Error(DiagnosticCodes.InvalidFileName, fileSpan,
                 $"the name `{source.FileName}` has no letter or digit to make the page's URL from; name the file <yyyy-mm-dd>-<words>.<lang>.md");
@@ -67,9 +68,9 @@ internal sealed partial class AnnouncementValidator(
         var start = source.FrontMatter!.Start;
 
         var title = fields.Text(map, "title", start, maxLength: 200);
-        // The date at the start of the file name stands for an absent `date`; a translation without either takes its original's.
+        // Required of an original; a translation without it takes its original's (see ContentValidator).
         var dateNode = Fields.Get(map, "date");
-        var date = dateNode is null ? fileDate : fields.Date(map, "date");
+        var date = fields.Date(map, "date");
         if (date is not null && fileDate is not null && date != fileDate)
             fields.Error(DiagnosticCodes.FileDateMismatch, Fields.Get(map, "date")!,
                 $"file-name date differs from `date`: the file name says {fileDate:yyyy-MM-dd}, `date` says {date:yyyy-MM-dd}");
@@ -94,11 +95,19 @@ internal sealed partial class AnnouncementValidator(
             Project(fields, map, language, source, date ?? default);
 
         if (title is null || (dateNode is not null && date is null) || (slugNode is not null && slug is null)) return null;
+        var titleSpan = fields.SpanOf(Fields.Get(map, "title")!);
+        var urlSlug = slug ?? fileSlug ?? Slugs.From(title, language);
+        if (urlSlug is null)
+        {
+            diagnostics.Error(DiagnosticCodes.InvalidSlug, titleSpan,
+                "the file is named only by its date, so its URL is made from the title, which has no letter or digit to make one of; give a `slug:`");
+            return null;
+        }
         var stem = name.Groups["stem"].Value;
         return new ParsedAnnouncement(source.Path, source.Folder, stem, language, date, start, updated, translated,
             translated is null ? null : fields.SpanOf(Fields.Get(map, "translated")!),
-            title, summary, kind, slug ?? fileSlug,
-            slugNode is null ? fileSpan : fields.SpanOf(slugNode),
+            title, summary, kind, urlSlug,
+            slugNode is not null ? fields.SpanOf(slugNode) : fileSlug is not null ? fileSpan : titleSpan,
             draft, tags, author, projectId, projectSpan, definesProject, definition, source.Body, source.BodyLine);
     }
 
@@ -255,7 +264,7 @@ internal sealed partial class AnnouncementValidator(
         return ok ? facilities : null;
     }
 
-    [GeneratedRegex(@"^(?<stem>(?:(?<date>\d{4}-\d{2}-\d{2})-)?(?<slug>[^.]+))(?:\.(?<lang>[^.]+))?\.md$")]
+    [GeneratedRegex(@"^(?<stem>(?<date>\d{4}-\d{2}-\d{2})(?:-(?<slug>[^.]+))?|(?<slug>[^.]+))(?:\.(?<lang>[^.]+))?\.md$")]
     private static partial Regex FileNamePattern();
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]

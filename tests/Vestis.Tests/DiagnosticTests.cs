@@ -110,11 +110,10 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void A_missing_date_is_reported_at_the_start_of_a_file_whose_name_gives_none()
+    public void A_missing_date_is_reported_at_the_start_of_the_file()
     {
-        const string undated = "announcements/ilukstes-novads/projekts.lv.md";
-        AssertOnlyAfter(new() { [Lv] = null, [undated] = Remove(Announcement, "date: 2019-09-19\n") },
-            DiagnosticCodes.RequiredField, undated, 1, 1);
+        AssertAnnouncementChange("date: 2019-09-19\n", "",
+            DiagnosticCodes.RequiredField, 1, 1);
     }
 
     [Fact]
@@ -344,6 +343,14 @@ public sealed class DiagnosticTests
         var path = "announcements/ilukstes-novads/" + fileName;
         AssertOnlyAfter(new() { [path] = "---\ntitle: Jaunums\ndate: 2019-09-19\n---\nTeksts.\n" },
             DiagnosticCodes.InvalidFileName, path, 1, 1);
+    }
+
+    [Fact]
+    public void A_file_named_only_by_its_date_needs_a_title_that_makes_a_slug()
+    {
+        const string path = "announcements/ilukstes-novads/2019-09-20.lv.md";
+        AssertOnlyAfter(new() { [path] = "---\ntitle: \"!!!\"\ndate: 2019-09-20\n---\nTeksts.\n" },
+            DiagnosticCodes.InvalidSlug, path, 2, 8);
     }
 
     [Fact]

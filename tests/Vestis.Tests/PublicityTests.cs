@@ -80,29 +80,7 @@ public sealed class PublicityTests : IClassFixture<PublicityTests.LabelSite>
             """,
     };
 
-    public sealed class LabelSite : IDisposable
-    {
-        public LabelSite()
-        {
-            Templates = new TestTemplates();
-            Site = new TestSite(Changes);
-            Result = Site.Build(templates: Templates.Root);
-        }
-
-        public TestTemplates Templates { get; }
-
-        public TestSite Site { get; }
-
-        public BuildResult Result { get; }
-
-        public IHtmlDocument Html(string path) => new HtmlParser().ParseDocument(Site.Page(path));
-
-        public void Dispose()
-        {
-            Site.Dispose();
-            Templates.Dispose();
-        }
-    }
+    public sealed class LabelSite() : BuiltSite(Changes);
 
     private readonly LabelSite fixture;
 
@@ -247,7 +225,7 @@ public sealed class PublicityTests : IClassFixture<PublicityTests.LabelSite>
     public void The_status_follows_the_build_date(string today, string lv, string en)
     {
         using var site = new TestSite(Changes);
-        var result = site.Build(today: today, templates: fixture.Templates.Root);
+        var result = site.Build(today: today);
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
         string Status(string language) => Text(new HtmlParser().ParseDocument(site.Page($"{language}/projects/{CoFunded}/index.html"))
             .QuerySelector("[data-project-facts] [data-fact=status]")!);

@@ -1,3 +1,5 @@
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
 using Vestis.Diagnostics;
 
 namespace Vestis.Tests;
@@ -121,6 +123,24 @@ public sealed class TestSite : IDisposable
     {
         try { Directory.Delete(Root, recursive: true); } catch (IOException) { }
     }
+}
+
+/// <summary>A test site with a class's changes, built once and shared by the class's tests.</summary>
+public abstract class BuiltSite : IDisposable
+{
+    protected BuiltSite(IReadOnlyDictionary<string, string?> changes)
+    {
+        Site = new TestSite(changes);
+        Result = Site.Build();
+    }
+
+    public TestSite Site { get; }
+
+    public BuildResult Result { get; }
+
+    public IHtmlDocument Html(string path) => new HtmlParser().ParseDocument(Site.Page(path));
+
+    public void Dispose() => Site.Dispose();
 }
 
 public static class Repository
