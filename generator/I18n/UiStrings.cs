@@ -101,8 +101,8 @@ public sealed class UiStrings
             foreach (var link in chain)
                 foreach (var (k, v) in files[link].Strings)
                     merged.TryAdd(k, v);
-            var path = PathOf(language);
-            var hasFile = files.ContainsKey(language);
+            var path = PathOf(chain.FirstOrDefault() ?? language);
+            var hasFile = chain.Count > 0;
             if (!hasFile)
                 diagnostics.Warning(DiagnosticCodes.MissingUiString, SourceSpan.File(path),
                     $"there are no UI strings for `{language}`; its pages are worded in `{site.DefaultLanguage}`");
@@ -122,11 +122,15 @@ public sealed class UiStrings
         return result;
     }
 
-    /// <summary>The language's own file, then the files its <c>fallback:</c> names, in order.</summary>
+    /// <summary>
+    /// The language's own file (for a regional code without one, its language's: en-GB → en), then the
+    /// files its <c>fallback:</c> names, in order.
+    /// </summary>
     private static List<string> Chain(string language, IReadOnlyDictionary<string, UiFile> files)
     {
         var chain = new List<string>();
-        for (var current = language; current is not null && !chain.Contains(current) && files.TryGetValue(current, out var file); current = file.Fallback)
+        var first = files.ContainsKey(language) ? language : language.Split('-')[0];
+        for (var current = first; current is not null && !chain.Contains(current) && files.TryGetValue(current, out var file); current = file.Fallback)
             chain.Add(current);
         return chain;
     }

@@ -330,6 +330,24 @@ public sealed class I18nTests : IClassFixture<I18nTests.LanguagesSite>
     }
 
     [Fact]
+    public void A_regional_language_takes_its_languages_UI_strings_and_its_own_regions_formats()
+    {
+        using var site = new TestSite(new Dictionary<string, string?>
+        {
+            ["site.yml"] = TestSite.BaseFiles["site.yml"].Replace("[lv, en]", "[lv, en, en-US]", StringComparison.Ordinal),
+        });
+        var result = site.Build();
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code is DiagnosticCodes.MissingUiString or DiagnosticCodes.UnknownCulture);
+        var page = new HtmlParser().ParseDocument(site.Page("en-US/projects/9.3.1.1-18-i-003/index.html"));
+        Assert.Equal("en-US", page.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("Project facts", Text(page.QuerySelector("[data-project-facts] h2")));
+        Assert.Equal("September 1, 2019", Text(page.QuerySelector("[data-fact=period] time")));
+        Assert.Equal("€447,060.00", Text(page.QuerySelector("[data-fact=total]")));
+    }
+
+    [Fact]
     public void A_language_CLDR_does_not_know_is_built_with_its_fallbacks_conventions()
     {
         using var site = new TestSite(new Dictionary<string, string?>
