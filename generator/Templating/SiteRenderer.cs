@@ -61,7 +61,7 @@ public sealed class SiteRenderer(
             Page(Urls.Home(language), "layouts/home",
                 views.Page(views.SiteTitle, "home", Urls.Home),
                 new HomeView(
-                    views.ByName(site.Municipalities).Select(m => new MunicipalityEntryView(views.MunicipalityName(m.Id),
+                    views.ByName(site.Municipalities).Select(m => new MunicipalityEntryView(views.MunicipalityText(m.Id),
                         views.Href(Urls.Municipality(language, m.Id)), site.StoriesByMunicipality.GetValueOrDefault(m.Id, []).Count, m.Dissolved is not null)).ToList(),
                     site.Stories.Take(settings.PageSize).Select(views.Item).ToList(),
                     site.Projects.Select(p => new LinkView(views.Href(Urls.Project(language, p.Id)), $"{p.Id} {p.Name.For(language, settings.DefaultLanguage)}")).ToList()));
@@ -159,11 +159,10 @@ public sealed class SiteRenderer(
 
     private MunicipalityView Municipality(ViewFactory views, SiteModel site, Municipality m, IEnumerable<Story> stories, int number, int pageCount, string language)
     {
-        var successor = m.Successor is { } s && site.Content.Municipalities.ContainsKey(s)
-            ? new LinkView(views.Href(Urls.Municipality(language, s)), views.MunicipalityName(s)) : null;
-        return new MunicipalityView(views.MunicipalityName(m.Id), m.Website, successor,
+        var successor = m.Successor is { } s && site.Content.Municipalities.ContainsKey(s) ? views.MunicipalityLink(s) : null;
+        return new MunicipalityView(views.MunicipalityText(m.Id), m.Website, successor,
             m.Dissolved is { } d ? ui[language].Format.Date(d) : null,
-            views.ByName(site.PredecessorsOf(m.Id)).Select(p => new LinkView(views.Href(Urls.Municipality(language, p.Id)), views.MunicipalityName(p.Id))).ToList(),
+            views.ByName(site.PredecessorsOf(m.Id)).Select(p => views.MunicipalityLink(p.Id)).ToList(),
             stories.Select(views.Item).ToList(), views.Pager(m.Id, number, pageCount));
     }
 

@@ -19,6 +19,13 @@ public sealed class ViewFactory(SiteModel site, string language, UiStrings ui, I
 
     public string SiteTitle => site.Settings.Title.For(language, defaultLanguage) ?? "";
 
+    /// <summary>The language a text on this page is actually in, when it is not the page's (a name given only in Latvian).</summary>
+    private string? LanguageOfText(LocalizedText text) => OtherLanguage(text.LanguageOf(language, defaultLanguage));
+
+    /// <summary>Text that may be in another language than the page, marked with its language for screen readers (WCAG 3.1.2).</summary>
+    private static Html Marked(string text, string? lang) =>
+        new(lang is null ? Html.Escape(text) : $"<span lang=\"{lang}\">{Html.Escape(text)}</span>");
+
     /// <summary>The layout's view of a page that exists in <paramref name="pathIn"/>'s languages (null: not in that language).</summary>
     public PageView Page(string title, string kind, Func<string, string?> pathIn, string? description = null, string? feedMunicipality = null,
         bool withFeeds = true, PublicityLabel? publicity = null)
@@ -33,7 +40,7 @@ public sealed class ViewFactory(SiteModel site, string language, UiStrings ui, I
             var target = pathIn(l);
             return new LanguageLinkView(l, LanguageName(l), Href(target ?? Urls.Home(l)), l == language, target is not null);
         }).ToList();
-        return new PageView(language, title, SiteTitle, description, Absolute(path), root, Href(Urls.Home(language)),
+        return new PageView(language, title, SiteTitle, LanguageOfText(site.Settings.Title), description, Absolute(path), root, Href(Urls.Home(language)),
             alternates, switcher,
             withFeeds ? Href(Urls.Feed(language, feedMunicipality, "xml")) : null,
             withFeeds ? Href(Urls.Feed(language, feedMunicipality, "json")) : null,
@@ -67,12 +74,19 @@ public sealed class ViewFactory(SiteModel site, string language, UiStrings ui, I
     public string MunicipalityName(string id) =>
         site.Content.Municipalities.TryGetValue(id, out var m) ? m.Name.For(language, defaultLanguage) ?? id : id;
 
+    public Html MunicipalityText(string id) => Marked(MunicipalityName(id), MunicipalityLanguage(id));
+
+    public LinkView MunicipalityLink(string id) => new(Href(Urls.Municipality(language, id)), MunicipalityName(id), MunicipalityLanguage(id));
+
+    private string? MunicipalityLanguage(string id) =>
+        site.Content.Municipalities.TryGetValue(id, out var m) ? LanguageOfText(m.Name) : null;
+
     public ItemView Item(Story story)
     {
         var a = story.For(language);
         var other = a.Language != language;
         return new ItemView(Href(Urls.Announcement(a)), a.Title, Format.Date(a.Date), Iso(a.Date),
-            Summary(a), ui[$"kind.{KindKey(a.Kind)}"], MunicipalityName(a.MunicipalityId),
+            Summary(a), ui[$"kind.{KindKey(a.Kind)}"], MunicipalityText(a.MunicipalityId),
             other ? a.Language : null, other ? ui.NoteOn(a.Language) : null, a.Draft);
     }
 
@@ -89,7 +103,7 @@ public sealed class ViewFactory(SiteModel site, string language, UiStrings ui, I
         return new AnnouncementView(a.Title, Format.Date(a.Date), Iso(a.Date),
             a.Updated is { } u ? Format.Date(u) : null, a.Updated is { } u2 ? Iso(u2) : null,
             ui[$"kind.{KindKey(a.Kind)}"],
-            new LinkView(Href(Urls.Municipality(language, a.MunicipalityId)), MunicipalityName(a.MunicipalityId)),
+            MunicipalityLink(a.MunicipalityId),
             a.Author is null ? null : a.Author.Role is null ? a.Author.Name : $"{a.Author.Name}, {a.Author.Role}",
             a.Tags, new Html(BodyHtml(a)),
             a.ProjectId is not null && site.Content.Projects.TryGetValue(a.ProjectId, out var p) ? Project(p) : null,
@@ -112,10 +126,10 @@ public sealed class ViewFactory(SiteModel site, string language, UiStrings ui, I
             p.Name.For(language, defaultLanguage) ?? p.Id,
             OtherLanguage(p.Name.LanguageOf(language, defaultLanguage)),
             Href(Urls.Project(language, p.Id)),
-            p.Beneficiary.For(language, defaultLanguage) ?? MunicipalityName(p.MunicipalityId),
-            new LinkView(Href(Urls.Municipality(language, p.MunicipalityId)), MunicipalityName(p.MunicipalityId)),
+            p.Beneficiary.For(language, defaultLanguage) is { } beneficiary ? Marked(beneficiary, LanguageOfText(p.Beneficiary)) : MunicipalityText(p.MunicipalityId),
+            MunicipalityLink(p.MunicipalityId),
             p.Programme.Replace('-', '–'),
-            new LinkView(Href(Urls.Measure(language, p.MeasureCode)), measureName is null ? p.MeasureCode : $"{p.MeasureCode} {measureName}"),
+            new LinkView(Href(Urls.Measure(language, p.MeasureCode)), measureName is null ? p.MeasureCode : $"{p.MeasureCode} {measureName}", m is null ? null : LanguageOfText(m.Name)),
             p.Funds.Select(f => new LinkView(Href(Urls.Fund(language, f)), ui[$"fund.{f}"])).ToList(),
             Format.Date(p.Start), Iso(p.Start), Format.Date(p.End), Iso(p.End),
             ui[$"status.{p.StatusOn(site.Today).ToString().ToLowerInvariant()}"],
@@ -132,7 +146,7 @@ public sealed class ViewFactory(SiteModel site, string language, UiStrings ui, I
 
     public ProjectListEntryView ProjectEntry(Project p) => new(
         Href(Urls.Project(language, p.Id)), p.Id, p.Name.For(language, defaultLanguage) ?? p.Id,
-        OtherLanguage(p.Name.LanguageOf(language, defaultLanguage)), MunicipalityName(p.MunicipalityId),
+        OtherLanguage(p.Name.LanguageOf(language, defaultLanguage)), MunicipalityText(p.MunicipalityId),
         $"{Format.Date(p.Start)} – {Format.Date(p.End)}",
         ui[$"status.{p.StatusOn(site.Today).ToString().ToLowerInvariant()}"],
         site.StoriesByProject.GetValueOrDefault(p.Id, []).Select(Item).ToList());

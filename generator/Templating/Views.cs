@@ -3,6 +3,7 @@ namespace Vestis.Templating;
 // View models: the only things templates see. Values are final text (formatted and translated);
 // Scriban exposes properties in snake_case (PageView.SiteTitle → page.site_title).
 
+/// <param name="Lang">The language of the text, or of the page linked to, where it is not the page's.</param>
 public sealed record LinkView(string Href, string Text, string? Lang = null);
 
 /// <summary>One entry of the language switcher: the same page in another language, or that language's home.</summary>
@@ -15,6 +16,7 @@ public sealed record PageView(
     string Lang,
     string Title,
     string SiteTitle,
+    string? SiteTitleLang,
     string? Description,
     string Canonical,
     string Root,
@@ -47,7 +49,7 @@ public sealed record ItemView(
     string DateIso,
     string? Summary,
     string Kind,
-    string Municipality,
+    Html Municipality,
     string? Lang,
     string? LanguageNote,
     bool Draft);
@@ -63,7 +65,7 @@ public sealed record ProjectView(
     string Name,
     string? NameLang,
     string Href,
-    string Beneficiary,
+    Html Beneficiary,
     LinkView Municipality,
     string Programme,
     LinkView Measure,
@@ -101,12 +103,12 @@ public sealed record AnnouncementView(
 /// <summary>On a translation whose original changed after it was made: when, and the original (Text: "(in Latvian)").</summary>
 public sealed record StaleNoteView(string Date, string DateIso, LinkView Original);
 
-public sealed record MunicipalityEntryView(string Name, string Href, int Count, bool Dissolved);
+public sealed record MunicipalityEntryView(Html Name, string Href, int Count, bool Dissolved);
 
 public sealed record HomeView(IReadOnlyList<MunicipalityEntryView> Municipalities, IReadOnlyList<ItemView> Latest, IReadOnlyList<LinkView> Projects);
 
 public sealed record MunicipalityView(
-    string Name,
+    Html Name,
     string? Website,
     LinkView? Successor,
     string? Dissolved,
@@ -118,6 +120,6 @@ public sealed record ProjectPageView(ProjectView Project, IReadOnlyList<ItemView
 
 public sealed record ProjectListView(string Heading, string? Code, IReadOnlyList<ProjectListEntryView> Projects);
 
-public sealed record ProjectListEntryView(string Href, string Id, string Name, string? NameLang, string Municipality, string Period, string Status, IReadOnlyList<ItemView> Announcements);
+public sealed record ProjectListEntryView(string Href, string Id, string Name, string? NameLang, Html Municipality, string Period, string Status, IReadOnlyList<ItemView> Announcements);
 
 public sealed record ChooserView(IReadOnlyList<LanguageLinkView> Languages);

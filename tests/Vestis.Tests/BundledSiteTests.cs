@@ -100,10 +100,11 @@ public sealed class BundledSiteTests : IClassFixture<BundledSiteTests.BuiltSite>
         var page = site.Html("en/ilukstes-novads/index.html");
         var items = page.QuerySelectorAll(".item").ToList();
         Assert.Equal(2, items.Count);
-        Assert.Equal("lv", items[0].GetAttribute("lang"));
+        Assert.Equal("lv", items[0].QuerySelector("a")!.GetAttribute("lang"));
+        Assert.Equal("lv", items[0].QuerySelector(".item-summary")!.GetAttribute("lang"));
         Assert.Contains("(in Latvian)", items[0].TextContent);
         Assert.Equal("lv", items[0].QuerySelector("a")!.GetAttribute("hreflang"));
-        Assert.Null(items[1].GetAttribute("lang"));
+        Assert.Null(items[1].QuerySelector("a")!.GetAttribute("lang"));
     }
 
     [Fact]

@@ -234,10 +234,30 @@ public sealed class I18nTests : IClassFixture<I18nTests.LanguagesSite>
     {
         var item = fixture.Html($"{language}/ilukstes-novads/index.html").QuerySelectorAll("li.item")
             .Single(li => li.QuerySelector("a")!.GetAttribute("href") == "/" + target);
-        Assert.Equal(itemLanguage, item.GetAttribute("lang"));
+        Assert.Equal(itemLanguage, item.QuerySelector("a")!.GetAttribute("lang"));
         Assert.Equal(itemLanguage, item.QuerySelector("a")!.GetAttribute("hreflang"));
+        // The rest of the entry is in the page's language.
+        Assert.Null(item.GetAttribute("lang"));
         Assert.Equal(note, Text(item.QuerySelector(".note")));
         Assert.Equal("Dienas aprūpes centrs atvērts", Text(item.QuerySelector("a")));
+    }
+
+    [Fact]
+    public void Names_a_language_falls_back_on_are_marked_with_the_language_they_are_in()
+    {
+        // Lithuanian names neither the site nor any municipality: the Latvian names are shown, marked lang="lv".
+        var home = fixture.Html("lt/index.html");
+        Assert.Equal(("lv", "Paziņojumi"), (home.QuerySelector("h1")!.GetAttribute("lang"), Text(home.QuerySelector("h1"))));
+        Assert.Equal(("lv", "Paziņojumi"), (home.QuerySelector(".site-title a")!.GetAttribute("lang"), Text(home.QuerySelector(".site-title a"))));
+        Assert.All(home.QuerySelectorAll(".municipalities a"), a => Assert.Equal("lv", a.QuerySelector("span")?.GetAttribute("lang")));
+        var index = fixture.Html("lt/ilukstes-novads/index.html");
+        Assert.Equal("lv", index.QuerySelector("h1 span")!.GetAttribute("lang"));
+        Assert.Equal("lv", index.QuerySelector(".notice a")!.GetAttribute("lang"));
+        Assert.All(index.QuerySelectorAll(".item-meta"), meta => Assert.Equal("lv", meta.QuerySelector("span")!.GetAttribute("lang")));
+        // Russian names both: nothing is marked.
+        var ru = fixture.Html("ru/index.html");
+        Assert.Null(ru.QuerySelector("h1")!.GetAttribute("lang"));
+        Assert.Empty(ru.QuerySelectorAll(".municipalities span[lang]"));
     }
 
     [Fact]
@@ -245,7 +265,7 @@ public sealed class I18nTests : IClassFixture<I18nTests.LanguagesSite>
     {
         var item = fixture.Html("lv/augsdaugavas-novads/index.html").QuerySelectorAll("li.item")
             .Single(li => li.QuerySelector("a")!.GetAttribute("href") == "/ru/augsdaugavas-novads/2021/novyi-krai-nachal-rabotu/");
-        Assert.Equal("ru", item.GetAttribute("lang"));
+        Assert.Equal("ru", item.QuerySelector("a")!.GetAttribute("lang"));
         Assert.Equal("(krieviski)", Text(item.QuerySelector(".note")));
     }
 
