@@ -101,17 +101,18 @@ public sealed record Project(
     public ProjectStatus StatusOn(DateOnly today) =>
         today < Start ? ProjectStatus.Planned : today > End ? ProjectStatus.Completed : ProjectStatus.Ongoing;
 
+    /// <summary>The language of the facility names and addresses a page in <paramref name="language"/> shows.</summary>
+    public string? FacilitiesLanguage(string language, string defaultLanguage) => LocalizedText.Pick(Facilities, language, defaultLanguage);
+
     public IReadOnlyList<Facility> FacilitiesFor(string language, string defaultLanguage) =>
-        InLanguage(Facilities, language, defaultLanguage) ?? [];
+        FacilitiesLanguage(language, defaultLanguage) is { } shown ? Facilities[shown] : [];
+
+    /// <summary>The language of the source notes a page in <paramref name="language"/> shows.</summary>
+    public string? SourceNotesLanguage(string language, string defaultLanguage) => LocalizedText.Pick(SourceNotes, language, defaultLanguage);
 
     /// <summary>The notes on the budget's sources, in source order, as the language's own definition words them.</summary>
     public IReadOnlyList<string?> SourceNotesFor(string language, string defaultLanguage) =>
-        InLanguage(SourceNotes, language, defaultLanguage) ?? Budget.Sources.Select(s => s.Note).ToList();
-
-    private static T? InLanguage<T>(IReadOnlyDictionary<string, T> values, string language, string defaultLanguage) where T : class =>
-        values.TryGetValue(language, out var own) ? own
-        : values.TryGetValue(defaultLanguage, out var fallback) ? fallback
-        : values.Values.FirstOrDefault();
+        SourceNotesLanguage(language, defaultLanguage) is { } shown ? SourceNotes[shown] : Budget.Sources.Select(s => s.Note).ToList();
 }
 
 /// <summary>Everything the content folder says, checked and typed.</summary>

@@ -136,12 +136,16 @@ public sealed class ViewFactory(SiteModel site, string language, UiStrings ui, I
             Format.Money(budget.Total, budget.Currency),
             budget.Sources.Zip(p.SourceNotesFor(language, defaultLanguage), (s, note) => new FundingSourceView(
                 SourceLabel(s.Source), Format.Money(s.Amount, budget.Currency), Format.Percent(Share(s.Amount, budget.Total)), s.Eligible, note)).ToList(),
+            OtherLanguage(p.SourceNotesLanguage(language, defaultLanguage)),
             Format.Money(eu, budget.Currency),
             Format.Percent(Share(eu, budget.Total)),
             nonEligible > 0 ? Format.Money(nonEligible, budget.Currency) : null,
-            p.FacilitiesFor(language, defaultLanguage).Select(f => new FacilityView(f.Name, f.Address, f.Places)).ToList(),
+            p.FacilitiesFor(language, defaultLanguage).Select(f => new FacilityView(
+                Marked(f.Address is null ? f.Name : $"{f.Name}, {f.Address}", OtherLanguage(p.FacilitiesLanguage(language, defaultLanguage))), f.Places)).ToList(),
             p.Aims.For(language, defaultLanguage),
-            p.Results.For(language, defaultLanguage));
+            LanguageOfText(p.Aims),
+            p.Results.For(language, defaultLanguage),
+            LanguageOfText(p.Results));
     }
 
     public ProjectListEntryView ProjectEntry(Project p) => new(

@@ -58,7 +58,8 @@ public sealed record PagerView(int Current, int Total, string? Previous, string?
 
 public sealed record FundingSourceView(string Label, string Amount, string Share, bool Eligible, string? Note);
 
-public sealed record FacilityView(string Name, string? Address, int? Places);
+/// <param name="Place">The facility's name and address, marked with their language where it is not the page's.</param>
+public sealed record FacilityView(Html Place, int? Places);
 
 public sealed record ProjectView(
     string Id,
@@ -77,12 +78,15 @@ public sealed record ProjectView(
     string Status,
     string Total,
     IReadOnlyList<FundingSourceView> Sources,
+    string? SourceNotesLang,
     string EuAmount,
     string EuRate,
     string? NonEligible,
     IReadOnlyList<FacilityView> Facilities,
     string? Aims,
-    string? Results);
+    string? AimsLang,
+    string? Results,
+    string? ResultsLang);
 
 public sealed record AnnouncementView(
     string Title,

@@ -254,6 +254,10 @@ public sealed class I18nTests : IClassFixture<I18nTests.LanguagesSite>
         Assert.Equal("lv", index.QuerySelector("h1 span")!.GetAttribute("lang"));
         Assert.Equal("lv", index.QuerySelector(".notice a")!.GetAttribute("lang"));
         Assert.All(index.QuerySelectorAll(".item-meta"), meta => Assert.Equal("lv", meta.QuerySelector("span")!.GetAttribute("lang")));
+        // The project's aims are given only in Latvian and its results only in English.
+        var project = fixture.Html("lt/projects/9.3.1.1-18-i-003/index.html").QuerySelectorAll("article.project > h2 + p").ToList();
+        Assert.Equal(["lv", "en"], project.Select(p => p.GetAttribute("lang")));
+        Assert.Equal("lv", fixture.Html("lt/projects/9.3.1.1-18-i-003/index.html").QuerySelector("[data-fact=measure] a")!.GetAttribute("lang"));
         // Russian names both: nothing is marked.
         var ru = fixture.Html("ru/index.html");
         Assert.Null(ru.QuerySelector("h1")!.GetAttribute("lang"));
