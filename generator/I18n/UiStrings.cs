@@ -17,33 +17,29 @@ public sealed class UiStrings
 {
     private readonly FrozenDictionary<string, string> strings;
     private readonly FrozenDictionary<string, string> defaults;
+    private readonly PluralRules plurals;
     private readonly IReadOnlyDictionary<string, string> names;
     private readonly Action<string, string> reportMissing;
 
-    private UiStrings(string language, FrozenDictionary<string, string> strings, FrozenDictionary<string, string> defaults,
+    private UiStrings(FrozenDictionary<string, string> strings, FrozenDictionary<string, string> defaults,
         LanguageFormat format, PluralRules plurals, IReadOnlyDictionary<string, string> names, Action<string, string> reportMissing)
     {
-        Language = language;
         this.strings = strings;
         this.defaults = defaults;
         Format = format;
-        Plurals = plurals;
+        this.plurals = plurals;
         this.names = names;
         this.reportMissing = reportMissing;
     }
 
-    public string Language { get; }
-
     public LanguageFormat Format { get; }
-
-    public PluralRules Plurals { get; }
 
     public string this[string key] => strings.TryGetValue(key, out var text) ? text : Missing(key, defaults.GetValueOrDefault(key, key));
 
     /// <summary>A count in words: the key's form for the number's CLDR plural category, with the number put in for {0}.</summary>
     public string Plural(string key, long count)
     {
-        var category = Plurals.Select(count);
+        var category = plurals.Select(count);
         var form = $"{key}.{category}";
         var text = strings.TryGetValue(form, out var exact) ? exact
             : strings.TryGetValue($"{key}.{PluralRules.Other}", out var other) ? Missing(form, other)
@@ -115,7 +111,7 @@ public sealed class UiStrings
                             $"UI string `{key}` is missing for `{lang}`; its pages show `{shown}`");
                 }
                 : (_, _) => { };
-            result[language] = new UiStrings(language, merged.ToFrozenDictionary(StringComparer.Ordinal), defaults,
+            result[language] = new UiStrings(merged.ToFrozenDictionary(StringComparer.Ordinal), defaults,
                 FormatOf(language, chain.Append(site.DefaultLanguage), files, path, diagnostics),
                 PluralRules.For(language, chain.Skip(1).Append(site.DefaultLanguage)), names, report);
         }

@@ -65,11 +65,11 @@ public sealed class ViewFactory(SiteModel site, string language, UiStrings ui, I
     public string LanguageName(string lang) => ui.NameOf(lang);
 
     /// <summary>The order of names in this language (CLDR collation: in Latvian, Ādaži among the A's and Č after C).</summary>
-    public StringComparer Collation { get; } = StringComparer.Create(ui.Format.Culture, ignoreCase: false);
+    private readonly StringComparer collation = StringComparer.Create(ui.Format.Culture, ignoreCase: false);
 
     /// <summary>Municipalities sorted by their names in this language.</summary>
     public IEnumerable<Municipality> ByName(IEnumerable<Municipality> municipalities) =>
-        municipalities.OrderBy(m => MunicipalityName(m.Id), Collation).ThenBy(m => m.Id, StringComparer.Ordinal);
+        municipalities.OrderBy(m => MunicipalityName(m.Id), collation).ThenBy(m => m.Id, StringComparer.Ordinal);
 
     public string MunicipalityName(string id) =>
         site.Content.Municipalities.TryGetValue(id, out var m) ? m.Name.For(language, defaultLanguage) ?? id : id;

@@ -64,7 +64,7 @@ public sealed class ContentValidator(DiagnosticBag diagnostics)
             if (original.Date is not { } originalDate)
             {
                 diagnostics.Error(DiagnosticCodes.RequiredField, original.FrontMatterStart,
-                    "`date` is required: give it, or start the file name with it (yyyy-mm-dd-…)");
+                    "required field `date` is missing (a translation may leave it to its original; this file is the original)");
                 continue;
             }
             result.Add(original);
