@@ -52,17 +52,7 @@ public sealed class PluralRules
 
     private readonly IReadOnlyList<(string Category, Func<long, bool> Applies)> categories;
 
-    private PluralRules(string? language, IReadOnlyList<(string, Func<long, bool>)> categories)
-    {
-        Language = language;
-        this.categories = categories;
-    }
-
-    /// <summary>The CLDR language whose rules these are, or null when only "other" applies.</summary>
-    public string? Language { get; }
-
-    /// <summary>The categories the language distinguishes, "other" last.</summary>
-    public IEnumerable<string> Categories => categories.Select(c => c.Category).Append(Other);
+    private PluralRules(IReadOnlyList<(string, Func<long, bool>)> categories) => this.categories = categories;
 
     public string Select(long count)
     {
@@ -80,10 +70,10 @@ public sealed class PluralRules
         foreach (var code in fallbacks.Prepend(language))
         {
             var subtag = code.Split('-')[0];
-            if (Rules.TryGetValue(subtag, out var rules)) return new PluralRules(subtag, Parse(rules));
-            if (Cldr.Knows(code)) return new PluralRules(subtag, []);
+            if (Rules.TryGetValue(subtag, out var rules)) return new PluralRules(Parse(rules));
+            if (Cldr.Knows(code)) return new PluralRules([]);
         }
-        return new PluralRules(null, []);
+        return new PluralRules([]);
     }
 
     private static List<(string, Func<long, bool>)> Parse(string rules) =>

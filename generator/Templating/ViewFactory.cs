@@ -121,6 +121,7 @@ public sealed class ViewFactory(SiteModel site, string language, UiStrings ui, I
         var eu = budget.EuAmount;
         var nonEligible = budget.NonEligibleAmount;
         var measureName = site.Content.Measures.TryGetValue(p.MeasureCode, out var m) ? m.Name.For(language, defaultLanguage) : null;
+        var facilitiesLanguage = OtherLanguage(p.FacilitiesLanguage(language, defaultLanguage));
         return new ProjectView(
             p.Id,
             p.Name.For(language, defaultLanguage) ?? p.Id,
@@ -141,7 +142,7 @@ public sealed class ViewFactory(SiteModel site, string language, UiStrings ui, I
             Format.Percent(Share(eu, budget.Total)),
             nonEligible > 0 ? Format.Money(nonEligible, budget.Currency) : null,
             p.FacilitiesFor(language, defaultLanguage).Select(f => new FacilityView(
-                Marked(f.Address is null ? f.Name : $"{f.Name}, {f.Address}", OtherLanguage(p.FacilitiesLanguage(language, defaultLanguage))), f.Places)).ToList(),
+                Marked(f.Address is null ? f.Name : $"{f.Name}, {f.Address}", facilitiesLanguage), f.Places)).ToList(),
             p.Aims.For(language, defaultLanguage),
             LanguageOfText(p.Aims),
             p.Results.For(language, defaultLanguage),
