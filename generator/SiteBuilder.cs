@@ -55,8 +55,12 @@ public static class SiteBuilder
         if (ui is null) return Result([], false);
         var site = Stage("model", () => new SiteModelBuilder(options.Today, options.IncludeDrafts).Build(content));
         Stage("publicity", () => { PublicityChecks.Check(site, diagnostics); return site; });
-        var rendered = Stage("render", () => new SiteRenderer(templates, ui, new MarkdownRenderer(), options.TemplatesDirectory,
-            diagnostics, options.MaxParallelism).Render(site));
+        var rendered = Stage("render", () =>
+        {
+            var bodies = RenderedBodies.Render(site, new MarkdownRenderer(), diagnostics, options.MaxParallelism);
+            var plan = new SiteRenderer(templates, ui, options.TemplatesDirectory, diagnostics).Plan(site, bodies);
+            return SiteRenderer.Render(plan, options.MaxParallelism);
+        });
         var files = rendered.Files;
         if (diagnostics.HasErrors) return Result(files, false);
         Stage("audit", () => { new PageAuditor(templates, diagnostics, options.MaxParallelism).Audit(rendered.Pages); return rendered; });

@@ -13,6 +13,8 @@ public sealed class DiagnosticBag
     public void Warning(string code, SourceSpan span, string message) =>
         items.Enqueue(new Diagnostic(Severity.Warning, code, span, message));
 
+    public void Add(Diagnostic diagnostic) => items.Enqueue(diagnostic);
+
     public bool HasErrors => items.Any(d => d.Severity == Severity.Error);
 
     public IReadOnlyList<Diagnostic> Sorted() =>

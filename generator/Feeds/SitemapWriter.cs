@@ -7,7 +7,7 @@ namespace Vestis.Feeds;
 /// <summary>A sitemap (sitemaps.org 0.9) with <c>xhtml:link</c> hreflang alternates for each page.</summary>
 public static class SitemapWriter
 {
-    public static string Write(IEnumerable<(string Url, IReadOnlyList<AlternateView> Alternates)> pages)
+    public static string Write(IEnumerable<SitemapEntry> pages)
     {
         var text = new StringBuilder();
         using (var xml = XmlWriter.Create(text, new XmlWriterSettings { Indent = true, NewLineChars = "\n" }))

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Vestis.Diagnostics;
 using Vestis.Feeds;
 using Vestis.I18n;
@@ -18,49 +17,60 @@ public sealed record RenderedPage(OutputFile File, string Template, AboutProject
 
 public sealed record AboutProject(string ProjectId, PublicityLabel Label);
 
+/// <summary>A page's entry in the sitemap: its address and its translations'.</summary>
+public sealed record SitemapEntry(string Url, IReadOnlyList<AlternateView> Alternates);
+
 /// <summary>
-/// The Render stage: every page of every language, the feeds, the sitemap and the static files.
-/// Pages are independent, so they render in parallel; results are written by index, in a fixed order.
+/// A file of the site, known by its path before it is made, so that a build makes all of them and
+/// <c>serve</c> only those a browser asks for.
 /// </summary>
-public sealed class SiteRenderer(
-    TemplateCatalog templates,
-    IReadOnlyDictionary<string, UiStrings> ui,
-    MarkdownRenderer markdown,
-    string templatesDirectory,
-    DiagnosticBag diagnostics,
-    int maxParallelism)
+/// <param name="Kind">What the file is, for the build summary: a page kind (home, announcement, …), feed, asset, ….</param>
+/// <param name="Language">The language of the file; null for files of the whole site.</param>
+/// <param name="Template">For an HTML page: the layout that makes it, where an audit failure is reported.</param>
+/// <param name="About">For a page about a project: what the audit must find on it.</param>
+/// <param name="Sitemap">For a page the sitemap lists: its entry.</param>
+public sealed record PlannedFile(string Path, string Kind, string? Language, Func<OutputFile> Make,
+    string? Template = null, AboutProject? About = null, SitemapEntry? Sitemap = null)
+{
+    public RenderedPage? Page(OutputFile made) => Template is null ? null : new RenderedPage(made, Template, About);
+}
+
+/// <summary>
+/// The Render stage: plans every page of every language, the feeds, the sitemap and the static files,
+/// then makes them. Pages are independent, so they render in parallel; results keep the plan's order.
+/// </summary>
+public sealed class SiteRenderer(TemplateCatalog templates, IReadOnlyDictionary<string, UiStrings> ui, string templatesDirectory, DiagnosticBag diagnostics)
 {
     private readonly TemplateRenderer renderer = new(templates, diagnostics);
 
-    public RenderedSite Render(SiteModel site)
+    public static RenderedSite Render(IReadOnlyList<PlannedFile> plan, int maxParallelism, Action? madeOne = null)
     {
-        var bodies = RenderBodies(site);
-        var jobs = new List<Func<IEnumerable<OutputFile>>>();
-        // Which jobs make an HTML page, and what the audit must find on it; the page is the job's only file.
-        var pageJobs = new List<(int Job, string Template, AboutProject? About)>();
-        void HtmlPage(string template, AboutProject? about, Func<OutputFile> render)
+        var files = new OutputFile[plan.Count];
+        Parallel.For(0, plan.Count, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, i =>
         {
-            pageJobs.Add((jobs.Count, template, about));
-            jobs.Add(() => [render()]);
-        }
-        var sitemap = new ConcurrentBag<(string Url, IReadOnlyList<AlternateView> Alternates)>();
+            files[i] = plan[i].Make();
+            madeOne?.Invoke();
+        });
+        return new RenderedSite(files, plan.Select((p, i) => p.Page(files[i])).OfType<RenderedPage>().ToList());
+    }
+
+    public IReadOnlyList<PlannedFile> Plan(SiteModel site, RenderedBodies bodies)
+    {
+        var plan = new List<PlannedFile>();
         var settings = site.Settings;
 
         foreach (var language in settings.Languages)
         {
             var views = new ViewFactory(site, language, ui[language], bodies);
             var strings = ui[language];
-            void Page(string path, string template, PageView page, object model, AboutProject? about = null)
+            void Page(string kind, Func<string, string?> pathIn, string template, Func<PageView> page, Func<object> model, AboutProject? about = null)
             {
-                HtmlPage(template, about, () =>
-                {
-                    sitemap.Add((page.Canonical, page.Alternates));
-                    return OutputFile.Text(path + "index.html", renderer.RenderPage(template, page, model, strings));
-                });
+                plan.Add(new PlannedFile(pathIn(language) + "index.html", kind, language,
+                    () => OutputFile.Text(pathIn(language) + "index.html", renderer.RenderPage(template, page(), model(), strings)),
+                    template, about, views.SitemapEntry(pathIn)));
             }
-            Page(Urls.Home(language), "layouts/home",
-                views.Page(views.SiteTitle, "home", Urls.Home),
-                new HomeView(
+            Page("home", Urls.Home, "layouts/home", () => views.Page(views.SiteTitle, "home", Urls.Home),
+                () => new HomeView(
                     views.ByName(site.Municipalities).Select(m => new MunicipalityEntryView(views.MunicipalityText(m.Id),
                         views.Href(Urls.Municipality(language, m.Id)), site.StoriesByMunicipality.GetValueOrDefault(m.Id, []).Count, m.Dissolved is not null)).ToList(),
                     site.Stories.Take(settings.PageSize).Select(views.Item).ToList(),
@@ -74,88 +84,76 @@ public sealed class SiteRenderer(
                 for (var n = 1; n <= pageCount; n++)
                 {
                     var number = n;
-                    var title = number == 1 ? name : $"{name} ({string.Format(strings.Format.Culture, strings["pager.page_of"], number, pageCount)})";
-                    Page(Urls.Municipality(language, municipality.Id, number), "layouts/municipality",
-                        views.Page(title, "municipality", l => Urls.Municipality(l, municipality.Id, number), feedMunicipality: municipality.Id),
-                        Municipality(views, site, municipality, stories.Skip((number - 1) * settings.PageSize).Take(settings.PageSize), number, pageCount, language));
+                    string? PathIn(string l) => Urls.Municipality(l, municipality.Id, number);
+                    Page("municipality", PathIn, "layouts/municipality",
+                        () => views.Page(number == 1 ? name : $"{name} ({string.Format(strings.Format.Culture, strings["pager.page_of"], number, pageCount)})",
+                            "municipality", PathIn, feedMunicipality: municipality.Id),
+                        () => Municipality(views, site, municipality, stories.Skip((number - 1) * settings.PageSize).Take(settings.PageSize), number, pageCount, language));
                 }
-                HtmlPage("layouts/embed", null, () => OutputFile.Text(Urls.Embed(language, municipality.Id) + "index.html",
+                var embed = Urls.Embed(language, municipality.Id) + "index.html";
+                plan.Add(new PlannedFile(embed, "embed", language, () => OutputFile.Text(embed,
                     renderer.RenderPage("layouts/embed", views.Page(name, "embed", l => Urls.Embed(l, municipality.Id), withFeeds: false),
-                        stories.Take(settings.PageSize).Select(views.Item).ToList(), strings, layout: "layouts/embed-base")));
-                AddFeeds(jobs, views, site, language, municipality.Id, name, stories);
+                        stories.Take(settings.PageSize).Select(views.Item).ToList(), strings, layout: "layouts/embed-base")), "layouts/embed"));
+                AddFeeds(plan, views, site, language, municipality.Id, name, stories);
             }
 
             foreach (var story in site.Stories.Where(s => s.Versions.ContainsKey(language)))
             {
                 var a = story.Versions[language];
                 var label = views.LabelFor(a.ProjectId);
-                Page(Urls.Announcement(a), "layouts/announcement",
-                    views.Page(a.Title, "announcement", l => story.Versions.TryGetValue(l, out var v) ? Urls.Announcement(v) : null,
-                        views.Summary(a), a.MunicipalityId, publicity: label),
-                    views.Announcement(story), label is null ? null : new AboutProject(a.ProjectId!, label));
+                string? PathIn(string l) => story.Versions.TryGetValue(l, out var v) ? Urls.Announcement(v) : null;
+                Page("announcement", PathIn, "layouts/announcement",
+                    () => views.Page(a.Title, "announcement", PathIn, views.Summary(a), a.MunicipalityId, publicity: label),
+                    () => views.Announcement(story), label is null ? null : new AboutProject(a.ProjectId!, label));
             }
 
             foreach (var project in site.Projects)
             {
-                var projectView = views.Project(project);
-                var label = views.LabelFor(project.Id);
-                Page(Urls.Project(language, project.Id), "layouts/project",
-                    views.Page(projectView.Name, "project", l => Urls.Project(l, project.Id), projectView.Aims, publicity: label),
-                    new ProjectPageView(projectView, site.StoriesByProject[project.Id].Select(views.Item).ToList()), new AboutProject(project.Id, label!));
+                var label = views.LabelFor(project.Id)!;
+                string? PathIn(string l) => Urls.Project(l, project.Id);
+                Page("project", PathIn, "layouts/project",
+                    () => views.Page(project.Name.For(language, settings.DefaultLanguage) ?? project.Id, "project", PathIn,
+                        project.Aims.For(language, settings.DefaultLanguage), publicity: label),
+                    () => new ProjectPageView(views.Project(project), site.StoriesByProject[project.Id].Select(views.Item).ToList()),
+                    new AboutProject(project.Id, label));
             }
 
             foreach (var (fund, projects) in site.ProjectsByFund.OrderBy(f => f.Key, StringComparer.Ordinal))
-                Page(Urls.Fund(language, fund), "layouts/projects",
-                    views.Page(strings[$"fund.{fund}"], "fund", l => Urls.Fund(l, fund)),
-                    new ProjectListView(strings[$"fund.{fund}"], fund, projects.Select(views.ProjectEntry).ToList()));
+            {
+                string? PathIn(string l) => Urls.Fund(l, fund);
+                Page("fund", PathIn, "layouts/projects", () => views.Page(strings[$"fund.{fund}"], "fund", PathIn),
+                    () => new ProjectListView(strings[$"fund.{fund}"], fund, projects.Select(views.ProjectEntry).ToList()));
+            }
 
             foreach (var (code, projects) in site.ProjectsByMeasure.OrderBy(f => f.Key, StringComparer.Ordinal))
             {
                 var name = site.Content.Measures[code].Name.For(language, settings.DefaultLanguage) ?? code;
-                Page(Urls.Measure(language, code), "layouts/projects",
-                    views.Page($"{code} {name}", "measure", l => Urls.Measure(l, code)),
-                    new ProjectListView(name, code, projects.Select(views.ProjectEntry).ToList()));
+                string? PathIn(string l) => Urls.Measure(l, code);
+                Page("measure", PathIn, "layouts/projects", () => views.Page($"{code} {name}", "measure", PathIn),
+                    () => new ProjectListView(name, code, projects.Select(views.ProjectEntry).ToList()));
             }
 
-            AddFeeds(jobs, views, site, language, null, views.SiteTitle, site.Stories);
+            AddFeeds(plan, views, site, language, null, views.SiteTitle, site.Stories);
         }
 
-        var defaultViews = new ViewFactory(site, settings.DefaultLanguage, ui[settings.DefaultLanguage], bodies);
+        var defaultUi = ui[settings.DefaultLanguage];
+        var defaultViews = new ViewFactory(site, settings.DefaultLanguage, defaultUi, bodies);
         var chooser = new ChooserView(settings.Languages.Select(l => new LanguageLinkView(l, defaultViews.LanguageName(l), defaultViews.Href(Urls.Home(l)), false, true)).ToList());
-        HtmlPage("layouts/chooser", null, () => OutputFile.Text("index.html", renderer.RenderPage("layouts/chooser",
-            defaultViews.Page(defaultViews.SiteTitle, "chooser", _ => "", withFeeds: false), chooser, ui[settings.DefaultLanguage])));
-        HtmlPage("layouts/404", null, () => OutputFile.Text("404.html", renderer.RenderPage("layouts/404",
-            defaultViews.Page(ui[settings.DefaultLanguage]["notfound.title"], "404", _ => "404.html", withFeeds: false), chooser, ui[settings.DefaultLanguage])));
+        plan.Add(new PlannedFile("index.html", "chooser", null, () => OutputFile.Text("index.html", renderer.RenderPage("layouts/chooser",
+            defaultViews.Page(defaultViews.SiteTitle, "chooser", _ => "", withFeeds: false), chooser, defaultUi)), "layouts/chooser"));
+        plan.Add(new PlannedFile("404.html", "404", null, () => OutputFile.Text("404.html", renderer.RenderPage("layouts/404",
+            defaultViews.Page(defaultUi["notfound.title"], "404", _ => "404.html", withFeeds: false), chooser, defaultUi)), "layouts/404"));
 
-        var files = new IReadOnlyList<OutputFile>[jobs.Count];
-        Parallel.For(0, jobs.Count, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, i => files[i] = jobs[i]().ToList());
-        var pages = pageJobs.Select(p => new RenderedPage(files[p.Job][0], p.Template, p.About)).ToList();
-
-        var all = files.SelectMany(f => f).ToList();
-        all.Add(OutputFile.Text("sitemap.xml", SitemapWriter.Write(sitemap.OrderBy(p => p.Url, StringComparer.Ordinal))));
-        all.Add(OutputFile.Text("robots.txt", $"User-agent: *\nAllow: /\n\nSitemap: {settings.BaseUrl.AbsoluteUri}sitemap.xml\n"));
-        all.AddRange(StaticAssets());
-        all.AddRange(site.Content.Attachments.Select(a => new OutputFile(a.OutputPath, null, a.FullPath)));
-        all.AddRange(settings.Publicity.Logos.Values.Where(l => l.Size is not null).Select(l => new OutputFile(l.OutputPath, null, l.FullPath)));
-        return new RenderedSite(all, pages);
+        var sitemap = plan.Select(p => p.Sitemap).OfType<SitemapEntry>().OrderBy(e => e.Url, StringComparer.Ordinal).ToList();
+        plan.Add(new PlannedFile("sitemap.xml", "sitemap", null, () => OutputFile.Text("sitemap.xml", SitemapWriter.Write(sitemap))));
+        plan.Add(new PlannedFile("robots.txt", "robots", null, () => OutputFile.Text("robots.txt", $"User-agent: *\nAllow: /\n\nSitemap: {settings.BaseUrl.AbsoluteUri}sitemap.xml\n")));
+        plan.AddRange(StaticAssets().Select(a => Copy(a.Path, "asset", a.From)));
+        plan.AddRange(site.Content.Attachments.Select(a => Copy(a.OutputPath, "attachment", a.FullPath)));
+        plan.AddRange(settings.Publicity.Logos.Values.Where(l => l.Size is not null).Select(l => Copy(l.OutputPath, "logo", l.FullPath)));
+        return plan;
     }
 
-    private IReadOnlyDictionary<string, RenderedMarkdown> RenderBodies(SiteModel site)
-    {
-        var versions = site.Stories.SelectMany(s => s.Versions.Values).ToList();
-        var linkTargets = site.Stories.SelectMany(s => s.Versions.Values)
-            .ToDictionary(a => $"{a.MunicipalityId}/{Path.GetFileName(a.SourcePath)}", a => a, StringComparer.Ordinal);
-        var attachments = site.Content.Attachments.Select(a => a.OutputPath).ToHashSet(StringComparer.Ordinal);
-        var root = site.Settings.BaseUrl.AbsolutePath;
-        var results = new RenderedMarkdown[versions.Count];
-        Parallel.For(0, versions.Count, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, i =>
-        {
-            var a = versions[i];
-            results[i] = markdown.Render(a.Body, a.SourcePath, a.BodyLine,
-                url => LinkResolver.Resolve(a.MunicipalityId, url, root, linkTargets, attachments), diagnostics);
-        });
-        return versions.Select((a, i) => (a.SourcePath, results[i])).ToDictionary(x => x.SourcePath, x => x.Item2, StringComparer.Ordinal);
-    }
+    private static PlannedFile Copy(string path, string kind, string from) => new(path, kind, null, () => new OutputFile(path, null, from));
 
     private MunicipalityView Municipality(ViewFactory views, SiteModel site, Municipality m, IEnumerable<Story> stories, int number, int pageCount, string language)
     {
@@ -166,20 +164,15 @@ public sealed class SiteRenderer(
             stories.Select(views.Item).ToList(), views.Pager(m.Id, number, pageCount));
     }
 
-    private static void AddFeeds(List<Func<IEnumerable<OutputFile>>> jobs, ViewFactory views, SiteModel site, string language, string? municipalityId, string title, IReadOnlyList<Story> stories)
+    private static void AddFeeds(List<PlannedFile> plan, ViewFactory views, SiteModel site, string language, string? municipalityId, string title, IReadOnlyList<Story> stories)
     {
-        jobs.Add(() =>
-        {
-            var entries = stories.Where(s => s.Versions.ContainsKey(language)).Take(site.Settings.PageSize)
-                .Select(s => Entry(views, s.Versions[language])).ToList();
-            var page = views.Absolute(municipalityId is null ? Urls.Home(language) : Urls.Municipality(language, municipalityId));
-            var atom = Urls.Feed(language, municipalityId, "xml");
-            var json = Urls.Feed(language, municipalityId, "json");
-            return [
-                OutputFile.Text(atom, FeedWriter.Atom(title, views.Absolute(atom), page, language, entries)),
-                OutputFile.Text(json, FeedWriter.Json(title, views.Absolute(json), page, language, entries)),
-            ];
-        });
+        var page = views.Absolute(municipalityId is null ? Urls.Home(language) : Urls.Municipality(language, municipalityId));
+        List<FeedEntry> Entries() => stories.Where(s => s.Versions.ContainsKey(language)).Take(site.Settings.PageSize)
+            .Select(s => Entry(views, s.Versions[language])).ToList();
+        var atom = Urls.Feed(language, municipalityId, "xml");
+        var json = Urls.Feed(language, municipalityId, "json");
+        plan.Add(new PlannedFile(atom, "feed", language, () => OutputFile.Text(atom, FeedWriter.Atom(title, views.Absolute(atom), page, language, Entries()))));
+        plan.Add(new PlannedFile(json, "feed", language, () => OutputFile.Text(json, FeedWriter.Json(title, views.Absolute(json), page, language, Entries()))));
     }
 
     private static FeedEntry Entry(ViewFactory views, Announcement a)
@@ -188,11 +181,11 @@ public sealed class SiteRenderer(
         return new FeedEntry(url, url, a.Title, views.Summary(a), views.BodyHtml(a), a.Date, a.LastChanged, a.Language, a.Author?.Name, a.Tags);
     }
 
-    private IEnumerable<OutputFile> StaticAssets()
+    private IEnumerable<(string Path, string From)> StaticAssets()
     {
         var assets = Path.Join(templatesDirectory, "assets");
         if (!Directory.Exists(assets)) yield break;
         foreach (var file in Directory.EnumerateFiles(assets, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-            yield return new OutputFile("assets/" + Path.GetRelativePath(assets, file).Replace('\\', '/'), null, file);
+            yield return ("assets/" + Path.GetRelativePath(assets, file).Replace('\\', '/'), file);
     }
 }

@@ -7,7 +7,7 @@ using Vestis.Publicity;
 namespace Vestis.Templating;
 
 /// <summary>Builds the view models of one language's pages from the site model.</summary>
-public sealed class ViewFactory(SiteModel site, string language, UiStrings ui, IReadOnlyDictionary<string, RenderedMarkdown> bodies)
+public sealed class ViewFactory(SiteModel site, string language, UiStrings ui, RenderedBodies bodies)
 {
     private readonly string defaultLanguage = site.Settings.DefaultLanguage;
     private readonly string root = site.Settings.BaseUrl.AbsolutePath;
@@ -30,22 +30,28 @@ public sealed class ViewFactory(SiteModel site, string language, UiStrings ui, I
     public PageView Page(string title, string kind, Func<string, string?> pathIn, string? description = null, string? feedMunicipality = null,
         bool withFeeds = true, PublicityLabel? publicity = null)
     {
-        var path = pathIn(language)!;
-        var existing = site.Settings.Languages.Select(l => (Lang: l, Path: pathIn(l))).Where(x => x.Path is not null).ToList();
-        var alternates = existing.Select(x => new AlternateView(x.Lang, Absolute(x.Path!))).ToList();
-        if (alternates.Count > 1)
-            alternates.Add(new AlternateView("x-default", Absolute(pathIn(defaultLanguage) ?? existing[0].Path!)));
+        var (canonical, alternates) = SitemapEntry(pathIn);
         var switcher = site.Settings.Languages.Select(l =>
         {
             var target = pathIn(l);
             return new LanguageLinkView(l, LanguageName(l), Href(target ?? Urls.Home(l)), l == language, target is not null);
         }).ToList();
-        return new PageView(language, title, SiteTitle, LanguageOfText(site.Settings.Title), description, Absolute(path), root, Href(Urls.Home(language)),
+        return new PageView(language, title, SiteTitle, LanguageOfText(site.Settings.Title), description, canonical, root, Href(Urls.Home(language)),
             alternates, switcher,
             withFeeds ? Href(Urls.Feed(language, feedMunicipality, "xml")) : null,
             withFeeds ? Href(Urls.Feed(language, feedMunicipality, "json")) : null,
             kind,
             publicity is null ? null : Label(publicity));
+    }
+
+    /// <summary>The page's absolute address and its reciprocal hreflang alternates, with <c>x-default</c> where there are several.</summary>
+    public SitemapEntry SitemapEntry(Func<string, string?> pathIn)
+    {
+        var existing = site.Settings.Languages.Select(l => (Lang: l, Path: pathIn(l))).Where(x => x.Path is not null).ToList();
+        var alternates = existing.Select(x => new AlternateView(x.Lang, Absolute(x.Path!))).ToList();
+        if (alternates.Count > 1)
+            alternates.Add(new AlternateView("x-default", Absolute(pathIn(defaultLanguage) ?? existing[0].Path!)));
+        return new SitemapEntry(Absolute(pathIn(language)!), alternates);
     }
 
     public PublicityLabel? LabelFor(string? projectId) =>
