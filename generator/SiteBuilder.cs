@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Vestis.Audit;
 using Vestis.Diagnostics;
 using Vestis.I18n;
@@ -13,60 +12,98 @@ using Vestis.Validation;
 namespace Vestis;
 
 /// <param name="OutputDirectory">Where to write the site; null to check only.</param>
+/// <param name="IncludeFuture">Show announcements dated after <paramref name="Today"/> (a preview while serving).</param>
 public sealed record BuildOptions(
     string ContentDirectory,
     string TemplatesDirectory,
     string? OutputDirectory,
     bool IncludeDrafts,
     DateOnly Today,
-    int MaxParallelism);
+    int MaxParallelism,
+    bool IncludeFuture = false);
 
-public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<OutputFile> Files, bool Succeeded, IReadOnlyList<(string Stage, long Milliseconds)> Timings)
+/// <param name="Files">What the site is made of, with each file's kind and language (for the summary).</param>
+/// <param name="Written">What the Write stage changed on disk; null when nothing was written.</param>
+public sealed record BuildResult(
+    IReadOnlyList<Diagnostic> Diagnostics,
+    IReadOnlyList<OutputFile> Files,
+    IReadOnlyList<PlannedFile> Plan,
+    bool Succeeded,
+    IReadOnlyList<(string Stage, long Milliseconds)> Timings,
+    WriteSummary? Written = null)
 {
     public int Errors => Diagnostics.Count(d => d.Severity == Severity.Error);
 
     public int Warnings => Diagnostics.Count(d => d.Severity == Severity.Warning);
 }
 
+/// <summary>The site as planned: every file known by its path, ready to be made.</summary>
+public sealed record PlannedSite(SiteModel Site, TemplateCatalog Templates, RenderedBodies Bodies, IReadOnlyList<PlannedFile> Files);
+
+/// <summary>What a build made that the next build of the same site may take instead of making it again (serve).</summary>
+public sealed class EarlierBuild
+{
+    public SourceCache Sources { get; } = new();
+
+    public DiagnosedCache<AnnouncementInputs> CheckedAnnouncements { get; } = new();
+
+    public RenderedBodies? Bodies { get; set; }
+}
+
 /// <summary>The pipeline: Load → Validate → Model → Render → Audit → Write. After Validate, errors stop the build.</summary>
 public static class SiteBuilder
 {
-    public static BuildResult Build(BuildOptions options)
+    public static BuildResult Build(BuildOptions options, BuildProgress? progress = null)
     {
         var diagnostics = new DiagnosticBag();
-        var timings = new List<(string, long)>();
-        var clock = Stopwatch.StartNew();
-        T Stage<T>(string name, Func<T> run)
-        {
-            var result = run();
-            timings.Add((name, clock.ElapsedMilliseconds));
-            clock.Restart();
-            return result;
-        }
-        BuildResult Result(IReadOnlyList<OutputFile> files, bool done) =>
-            new(diagnostics.Sorted(), files, done && !diagnostics.HasErrors, timings);
+        var clock = new StageClock(progress ?? BuildProgress.None);
+        BuildResult Result(IReadOnlyList<OutputFile> files, IReadOnlyList<PlannedFile> plan, bool done, WriteSummary? written = null) =>
+            new(diagnostics.Sorted(), files, plan, done && !diagnostics.HasErrors, clock.Timings, written);
 
-        var sources = Stage("load", () => new ContentLoader(options.ContentDirectory, diagnostics).Load());
-        var content = Stage("validate", () => new ContentValidator(diagnostics).Validate(sources));
-        var templates = Stage("templates", () => TemplateCatalog.Load(options.TemplatesDirectory, diagnostics));
-        if (content is null || diagnostics.HasErrors) return Result([], false);
-
-        var ui = UiStrings.Load(options.TemplatesDirectory, content.Settings, diagnostics);
-        if (ui is null) return Result([], false);
-        var site = Stage("model", () => new SiteModelBuilder(options.Today, options.IncludeDrafts).Build(content));
-        Stage("publicity", () => { PublicityChecks.Check(site, diagnostics); return site; });
-        var rendered = Stage("render", () =>
+        var planned = Plan(options, diagnostics, clock);
+        if (planned is null) return Result([], [], false);
+        var rendered = clock.Stage("render", () =>
         {
-            var bodies = RenderedBodies.Render(site, new MarkdownRenderer(), diagnostics, options.MaxParallelism);
-            var plan = new SiteRenderer(templates, ui, options.TemplatesDirectory, diagnostics).Plan(site, bodies);
-            return SiteRenderer.Render(plan, options.MaxParallelism);
+            clock.Progress.Count(planned.Files.Count);
+            return SiteRenderer.Render(planned.Files, diagnostics, options.MaxParallelism, clock.Progress.Advance);
         });
         var files = rendered.Files;
-        if (diagnostics.HasErrors) return Result(files, false);
-        Stage("audit", () => { new PageAuditor(templates, diagnostics, options.MaxParallelism).Audit(rendered.Pages); return rendered; });
-        if (diagnostics.HasErrors || options.OutputDirectory is null) return Result(files, !diagnostics.HasErrors);
+        if (diagnostics.HasErrors) return Result(files, planned.Files, false);
+        clock.Stage("audit", () =>
+        {
+            clock.Progress.Count(rendered.Pages.Count);
+            new PageAuditor(planned.Templates, diagnostics, options.MaxParallelism).Audit(rendered.Pages, clock.Progress.Advance);
+            return rendered;
+        });
+        if (diagnostics.HasErrors || options.OutputDirectory is null) return Result(files, planned.Files, !diagnostics.HasErrors);
 
-        var written = Stage("write", () => new OutputWriter(options.OutputDirectory, diagnostics, options.MaxParallelism).Write(files));
-        return Result(files, written);
+        var written = clock.Stage("write", () =>
+        {
+            clock.Progress.Count(files.Count);
+            return new OutputWriter(options.OutputDirectory, diagnostics, options.MaxParallelism).Write(files, clock.Progress.Advance);
+        });
+        return Result(files, planned.Files, written is not null, written);
+    }
+
+    /// <summary>
+    /// Everything before the pages are made: Load, Validate, Model, the Markdown bodies and the plan of
+    /// every file. Null when errors stop the build.
+    /// </summary>
+    /// <param name="earlier">What an earlier build of the same site made, reused where its inputs are unchanged, and updated.</param>
+    public static PlannedSite? Plan(BuildOptions options, DiagnosticBag diagnostics, StageClock clock, EarlierBuild? earlier = null)
+    {
+        var sources = clock.Stage("load", () => new ContentLoader(options.ContentDirectory, diagnostics, earlier?.Sources).Load());
+        var content = clock.Stage("validate", () => new ContentValidator(diagnostics, earlier?.CheckedAnnouncements).Validate(sources));
+        var templates = clock.Stage("templates", () => TemplateCatalog.Load(options.TemplatesDirectory, diagnostics));
+        if (content is null || diagnostics.HasErrors) return null;
+
+        var ui = UiStrings.Load(options.TemplatesDirectory, content.Settings, diagnostics);
+        if (ui is null) return null;
+        var site = clock.Stage("model", () => new SiteModelBuilder(options.Today, options.IncludeDrafts, options.IncludeFuture).Build(content));
+        clock.Stage("publicity", () => { PublicityChecks.Check(site, diagnostics); return site; });
+        var bodies = clock.Stage("markdown", () => RenderedBodies.Render(site, new MarkdownRenderer(), diagnostics, options.MaxParallelism, earlier?.Bodies));
+        if (earlier is not null) earlier.Bodies = bodies;
+        var plan = clock.Stage("plan", () => new SiteRenderer(templates, ui, options.TemplatesDirectory).Plan(site, bodies));
+        return new PlannedSite(site, templates, bodies, plan);
     }
 }

@@ -25,7 +25,8 @@ public sealed class PageAuditor(TemplateCatalog templates, DiagnosticBag diagnos
     // The emblem as the generator draws it, per statement, serialised the way the parser serialises pages.
     private readonly ConcurrentDictionary<string, string> officialEmblems = new(StringComparer.Ordinal);
 
-    public void Audit(IReadOnlyList<RenderedPage> pages)
+    /// <param name="auditedOne">Called as each page is done, from parallel workers.</param>
+    public void Audit(IReadOnlyList<RenderedPage> pages, Action? auditedOne = null)
     {
         var findings = new ConcurrentBag<(string Template, string Code, string Problem, string Page)>();
         Parallel.ForEach(pages, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, () => new HtmlParser(), (page, _, parser) =>
@@ -33,6 +34,7 @@ public sealed class PageAuditor(TemplateCatalog templates, DiagnosticBag diagnos
             var document = parser.ParseDocument(Encoding.UTF8.GetString(page.File.Content!));
             foreach (var (code, problem) in Problems(page, document))
                 findings.Add((page.Template, code, problem, page.File.Path));
+            auditedOne?.Invoke();
             return parser;
         }, _ => { });
 

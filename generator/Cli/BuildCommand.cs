@@ -13,13 +13,8 @@ internal static class BuildCommand
         if (options.Positional.Count > 0) throw new UsageException($"unexpected argument `{options.Positional[0]}`");
         var content = options.Get("--content", "content");
         var today = options.Today();
-        var threads = int.TryParse(options.Get("--threads", Environment.ProcessorCount.ToString()), out var n) && n > 0
-            ? n : throw new UsageException("--threads takes a whole number of at least 1");
-        if (!Directory.Exists(content))
-        {
-            errors.WriteLine($"{content}(1,1): error VES020: the content folder does not exist");
-            return 1;
-        }
+        var threads = options.Threads();
+        if (!Options.ContentExists(content, errors)) return 1;
         var result = SiteBuilder.Build(new BuildOptions(
             content,
             options.Get("--templates", "templates"),

@@ -9,6 +9,9 @@ public static class CommandLine
                 builds the site (defaults: content, templates, site-output)
           check [--content DIR] [--templates DIR] [--drafts] [--today yyyy-mm-dd]
                 validates everything a build would, writes nothing
+          serve [--content DIR] [--templates DIR] [--port N] [--today yyyy-mm-dd] [--threads N]
+                builds into memory and serves on http://127.0.0.1:8123/ (--port 0: any free port),
+                shows drafts and future announcements, rebuilds and reloads the browser on every change
 
         exit codes: 0 success (warnings allowed), 1 content errors, 2 wrong usage
         """;
@@ -21,6 +24,7 @@ public static class CommandLine
             {
                 "build" => BuildCommand.Run(args.Skip(1).ToList(), write: true, output, errors),
                 "check" => BuildCommand.Run(args.Skip(1).ToList(), write: false, output, errors),
+                "serve" => ServeCommand.Run(args.Skip(1).ToList(), output, errors),
                 "help" or "--help" or "-h" => Help(output),
                 _ => Fail($"unknown command `{args[0]}`", errors),
             };

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Vestis.Diagnostics;
 
 namespace Vestis.Cli;
 
@@ -34,6 +35,19 @@ internal sealed class Options
     public bool Has(string name) => values.ContainsKey(name);
 
     public string Get(string name, string fallback) => values.TryGetValue(name, out var v) && v is not null ? v : fallback;
+
+    /// <summary>Whether the content folder exists; if not, says so in the canonical format.</summary>
+    public static bool ContentExists(string content, TextWriter errors)
+    {
+        if (Directory.Exists(content)) return true;
+        errors.WriteLine(new Diagnostic(Severity.Error, DiagnosticCodes.SiteFileMissing, SourceSpan.File(content), "the content folder does not exist"));
+        return false;
+    }
+
+    /// <summary>How many pages are made at once: <c>--threads</c>, else one per processor.</summary>
+    public int Threads() =>
+        int.TryParse(Get("--threads", Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture)), out var n) && n > 0
+            ? n : throw new UsageException("--threads takes a whole number of at least 1");
 
     /// <summary>The build date: <c>--today</c>, else <c>SOURCE_DATE_EPOCH</c>, else today in UTC.</summary>
     public DateOnly Today()

@@ -3,7 +3,8 @@ using Vestis.Diagnostics;
 namespace Vestis.Loading;
 
 /// <summary>The Load stage: reads the content folder's files and parses their YAML, keeping positions.</summary>
-public sealed class ContentLoader(string contentDirectory, DiagnosticBag diagnostics)
+/// <param name="cache">Files parsed by an earlier load, taken from it while unchanged; null to read everything.</param>
+public sealed class ContentLoader(string contentDirectory, DiagnosticBag diagnostics, SourceCache? cache = null)
 {
     public ContentSources Load()
     {
@@ -56,7 +57,11 @@ public sealed class ContentLoader(string contentDirectory, DiagnosticBag diagnos
             announcements.OfType<AnnouncementSource>().ToList(), attachments, publicityFiles);
     }
 
-    private AnnouncementSource? ReadAnnouncement(string display, string full, string folder, string name)
+    private AnnouncementSource? ReadAnnouncement(string display, string full, string folder, string name) =>
+        cache is null ? ReadAnnouncement(display, full, folder, name, diagnostics)
+            : cache.Read(full, diagnostics, found => ReadAnnouncement(display, full, folder, name, found));
+
+    private static AnnouncementSource? ReadAnnouncement(string display, string full, string folder, string name, DiagnosticBag diagnostics)
     {
         var text = SourceText.Read(full, display, diagnostics);
         if (text is null) return null;
@@ -76,6 +81,11 @@ public sealed class ContentLoader(string contentDirectory, DiagnosticBag diagnos
                 diagnostics.Error(DiagnosticCodes.SiteFileMissing, SourceSpan.File(display), "the file is missing");
             return null;
         }
+        return cache is null ? ReadYaml(full, display, diagnostics) : cache.Read(full, diagnostics, found => ReadYaml(full, display, found));
+    }
+
+    private static YamlDoc? ReadYaml(string full, string display, DiagnosticBag diagnostics)
+    {
         var text = SourceText.Read(full, display, diagnostics);
         return text is null ? null : YamlParser.Parse(display, text, lineOffset: 0, diagnostics);
     }

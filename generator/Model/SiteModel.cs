@@ -24,7 +24,7 @@ public sealed record Story(string MunicipalityId, string Stem, IReadOnlyDictiona
 
 /// <summary>
 /// What the site will publish, with the indexes the pages need. Only published versions are here:
-/// drafts (unless asked for) and announcements dated after the build date are left out.
+/// drafts and announcements dated after the build date are left out, unless a preview asks for them.
 /// </summary>
 public sealed record SiteModel(
     Content Content,

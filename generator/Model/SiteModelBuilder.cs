@@ -1,13 +1,14 @@
 namespace Vestis.Model;
 
 /// <summary>The Model stage: decides what is published and indexes it, newest first, in a stable order.</summary>
-public sealed class SiteModelBuilder(DateOnly today, bool includeDrafts)
+/// <param name="includeFuture">Whether announcements dated after <paramref name="today"/> are shown (a preview while serving).</param>
+public sealed class SiteModelBuilder(DateOnly today, bool includeDrafts, bool includeFuture = false)
 {
     public SiteModel Build(Content content)
     {
         var site = content.Settings;
         var stories = content.Announcements
-            .Where(a => (includeDrafts || !a.Draft) && a.Date <= today)
+            .Where(a => (includeDrafts || !a.Draft) && (includeFuture || a.Date <= today))
             .GroupBy(a => (a.MunicipalityId, a.Stem))
             .Select(g =>
             {

@@ -2,20 +2,28 @@ using Vestis.Diagnostics;
 
 namespace Vestis.Output;
 
+/// <summary>What a write changed compared with the site it replaced.</summary>
+/// <param name="Written">Files that are new or whose bytes changed.</param>
+/// <param name="Unchanged">Files with the same bytes as before.</param>
+/// <param name="Removed">Files of the previous site that the new one no longer has.</param>
+public sealed record WriteSummary(int Written, int Unchanged, int Removed);
+
 /// <summary>
 /// The Write stage: writes the whole site into a temporary folder beside the target and swaps it in only
 /// when it is complete, so a failed or interrupted build leaves the previous site as it was.
 /// </summary>
 public sealed class OutputWriter(string outputDirectory, DiagnosticBag diagnostics, int maxParallelism)
 {
-    public bool Write(IReadOnlyList<OutputFile> files)
+    /// <param name="wroteOne">Called as each file is written, from parallel workers.</param>
+    /// <returns>What changed; null when the site could not be written (reported).</returns>
+    public WriteSummary? Write(IReadOnlyList<OutputFile> files, Action? wroteOne = null)
     {
         var target = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar);
         var parent = Path.GetDirectoryName(target)!;
         var name = Path.GetFileName(target);
         var temp = Path.Join(parent, $".{name}.tmp-{Environment.ProcessId}");
         var old = Path.Join(parent, $".{name}.old-{Environment.ProcessId}");
-        if (!CheckPaths(files)) return false;
+        if (!CheckPaths(files)) return null;
         try
         {
             Directory.CreateDirectory(parent);
@@ -23,16 +31,20 @@ public sealed class OutputWriter(string outputDirectory, DiagnosticBag diagnosti
             Directory.CreateDirectory(temp);
             var folders = files.Select(f => Path.GetDirectoryName(Path.Join(temp, f.Path))!).Distinct().ToList();
             foreach (var folder in folders) Directory.CreateDirectory(folder);
+            var unchanged = 0;
             Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, file =>
             {
                 var path = Path.Join(temp, file.Path);
                 if (file.Content is not null) File.WriteAllBytes(path, file.Content);
                 else File.Copy(file.CopyFrom!, path);
+                if (SameAsBefore(Path.Join(target, file.Path), path)) Interlocked.Increment(ref unchanged);
+                wroteOne?.Invoke();
             });
+            var removed = Directory.Exists(target) ? RemovedFiles(target, files) : 0;
             if (Directory.Exists(target)) Directory.Move(target, old);
             Directory.Move(temp, target);
             if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
-            return true;
+            return new WriteSummary(files.Count - unchanged, unchanged, removed);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -40,8 +52,22 @@ public sealed class OutputWriter(string outputDirectory, DiagnosticBag diagnosti
                 $"cannot write the site: {e.Message}; the previous output is left as it was");
             TryDelete(temp);
             if (!Directory.Exists(target) && Directory.Exists(old)) Directory.Move(old, target);
-            return false;
+            return null;
         }
+    }
+
+    private static bool SameAsBefore(string before, string now)
+    {
+        var old = new FileInfo(before);
+        if (!old.Exists || old.Length != new FileInfo(now).Length) return false;
+        return File.ReadAllBytes(before).AsSpan().SequenceEqual(File.ReadAllBytes(now));
+    }
+
+    private static int RemovedFiles(string target, IReadOnlyList<OutputFile> files)
+    {
+        var kept = files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+        return Directory.EnumerateFiles(target, "*", SearchOption.AllDirectories)
+            .Count(f => !kept.Contains(Path.GetRelativePath(target, f).Replace('\\', '/')));
     }
 
     /// <summary>Every output path stays inside the output folder and is written once.</summary>

@@ -28,9 +28,10 @@ public sealed record SitemapEntry(string Url, IReadOnlyList<AlternateView> Alter
 /// <param name="Language">The language of the file; null for files of the whole site.</param>
 /// <param name="Template">For an HTML page: the layout that makes it, where an audit failure is reported.</param>
 /// <param name="About">For a page about a project: what the audit must find on it.</param>
-/// <param name="Sitemap">For a page the sitemap lists: its entry.</param>
-public sealed record PlannedFile(string Path, string Kind, string? Language, Func<OutputFile> Make,
-    string? Template = null, AboutProject? About = null, SitemapEntry? Sitemap = null)
+/// <param name="Sitemap">For a page the sitemap lists: makes its entry.</param>
+/// <param name="Make">Makes the file, reporting template errors to the bag it is given.</param>
+public sealed record PlannedFile(string Path, string Kind, string? Language, Func<DiagnosticBag, OutputFile> Make,
+    string? Template = null, AboutProject? About = null, Func<SitemapEntry>? Sitemap = null)
 {
     public RenderedPage? Page(OutputFile made) => Template is null ? null : new RenderedPage(made, Template, About);
 }
@@ -39,16 +40,16 @@ public sealed record PlannedFile(string Path, string Kind, string? Language, Fun
 /// The Render stage: plans every page of every language, the feeds, the sitemap and the static files,
 /// then makes them. Pages are independent, so they render in parallel; results keep the plan's order.
 /// </summary>
-public sealed class SiteRenderer(TemplateCatalog templates, IReadOnlyDictionary<string, UiStrings> ui, string templatesDirectory, DiagnosticBag diagnostics)
+public sealed class SiteRenderer(TemplateCatalog templates, IReadOnlyDictionary<string, UiStrings> ui, string templatesDirectory)
 {
-    private readonly TemplateRenderer renderer = new(templates, diagnostics);
+    private readonly TemplateRenderer renderer = new(templates);
 
-    public static RenderedSite Render(IReadOnlyList<PlannedFile> plan, int maxParallelism, Action? madeOne = null)
+    public static RenderedSite Render(IReadOnlyList<PlannedFile> plan, DiagnosticBag diagnostics, int maxParallelism, Action? madeOne = null)
     {
         var files = new OutputFile[plan.Count];
         Parallel.For(0, plan.Count, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, i =>
         {
-            files[i] = plan[i].Make();
+            files[i] = plan[i].Make(diagnostics);
             madeOne?.Invoke();
         });
         return new RenderedSite(files, plan.Select((p, i) => p.Page(files[i])).OfType<RenderedPage>().ToList());
@@ -66,8 +67,8 @@ public sealed class SiteRenderer(TemplateCatalog templates, IReadOnlyDictionary<
             void Page(string kind, Func<string, string?> pathIn, string template, Func<PageView> page, Func<object> model, AboutProject? about = null)
             {
                 plan.Add(new PlannedFile(pathIn(language) + "index.html", kind, language,
-                    () => OutputFile.Text(pathIn(language) + "index.html", renderer.RenderPage(template, page(), model(), strings)),
-                    template, about, views.SitemapEntry(pathIn)));
+                    found => OutputFile.Text(pathIn(language) + "index.html", renderer.RenderPage(template, page(), model(), strings, found)),
+                    template, about, () => views.SitemapEntry(pathIn)));
             }
             Page("home", Urls.Home, "layouts/home", () => views.Page(views.SiteTitle, "home", Urls.Home),
                 () => new HomeView(
@@ -91,9 +92,9 @@ public sealed class SiteRenderer(TemplateCatalog templates, IReadOnlyDictionary<
                         () => Municipality(views, site, municipality, stories.Skip((number - 1) * settings.PageSize).Take(settings.PageSize), number, pageCount, language));
                 }
                 var embed = Urls.Embed(language, municipality.Id) + "index.html";
-                plan.Add(new PlannedFile(embed, "embed", language, () => OutputFile.Text(embed,
+                plan.Add(new PlannedFile(embed, "embed", language, found => OutputFile.Text(embed,
                     renderer.RenderPage("layouts/embed", views.Page(name, "embed", l => Urls.Embed(l, municipality.Id), withFeeds: false),
-                        stories.Take(settings.PageSize).Select(views.Item).ToList(), strings, layout: "layouts/embed-base")), "layouts/embed"));
+                        stories.Take(settings.PageSize).Select(views.Item).ToList(), strings, found, layout: "layouts/embed-base")), "layouts/embed"));
                 AddFeeds(plan, views, site, language, municipality.Id, name, stories);
             }
 
@@ -139,21 +140,22 @@ public sealed class SiteRenderer(TemplateCatalog templates, IReadOnlyDictionary<
         var defaultUi = ui[settings.DefaultLanguage];
         var defaultViews = new ViewFactory(site, settings.DefaultLanguage, defaultUi, bodies);
         var chooser = new ChooserView(settings.Languages.Select(l => new LanguageLinkView(l, defaultViews.LanguageName(l), defaultViews.Href(Urls.Home(l)), false, true)).ToList());
-        plan.Add(new PlannedFile("index.html", "chooser", null, () => OutputFile.Text("index.html", renderer.RenderPage("layouts/chooser",
-            defaultViews.Page(defaultViews.SiteTitle, "chooser", _ => "", withFeeds: false), chooser, defaultUi)), "layouts/chooser"));
-        plan.Add(new PlannedFile("404.html", "404", null, () => OutputFile.Text("404.html", renderer.RenderPage("layouts/404",
-            defaultViews.Page(defaultUi["notfound.title"], "404", _ => "404.html", withFeeds: false), chooser, defaultUi)), "layouts/404"));
+        plan.Add(new PlannedFile("index.html", "chooser", null, found => OutputFile.Text("index.html", renderer.RenderPage("layouts/chooser",
+            defaultViews.Page(defaultViews.SiteTitle, "chooser", _ => "", withFeeds: false), chooser, defaultUi, found)), "layouts/chooser"));
+        plan.Add(new PlannedFile("404.html", "404", null, found => OutputFile.Text("404.html", renderer.RenderPage("layouts/404",
+            defaultViews.Page(defaultUi["notfound.title"], "404", _ => "404.html", withFeeds: false), chooser, defaultUi, found)), "layouts/404"));
 
-        var sitemap = plan.Select(p => p.Sitemap).OfType<SitemapEntry>().OrderBy(e => e.Url, StringComparer.Ordinal).ToList();
-        plan.Add(new PlannedFile("sitemap.xml", "sitemap", null, () => OutputFile.Text("sitemap.xml", SitemapWriter.Write(sitemap))));
-        plan.Add(new PlannedFile("robots.txt", "robots", null, () => OutputFile.Text("robots.txt", $"User-agent: *\nAllow: /\n\nSitemap: {settings.BaseUrl.AbsoluteUri}sitemap.xml\n")));
+        var listed = plan.Select(p => p.Sitemap).OfType<Func<SitemapEntry>>().ToList();
+        plan.Add(new PlannedFile("sitemap.xml", "sitemap", null, _ => OutputFile.Text("sitemap.xml",
+            SitemapWriter.Write(listed.Select(entry => entry()).OrderBy(e => e.Url, StringComparer.Ordinal)))));
+        plan.Add(new PlannedFile("robots.txt", "robots", null, _ => OutputFile.Text("robots.txt", $"User-agent: *\nAllow: /\n\nSitemap: {settings.BaseUrl.AbsoluteUri}sitemap.xml\n")));
         plan.AddRange(StaticAssets().Select(a => Copy(a.Path, "asset", a.From)));
         plan.AddRange(site.Content.Attachments.Select(a => Copy(a.OutputPath, "attachment", a.FullPath)));
         plan.AddRange(settings.Publicity.Logos.Values.Where(l => l.Size is not null).Select(l => Copy(l.OutputPath, "logo", l.FullPath)));
         return plan;
     }
 
-    private static PlannedFile Copy(string path, string kind, string from) => new(path, kind, null, () => new OutputFile(path, null, from));
+    private static PlannedFile Copy(string path, string kind, string from) => new(path, kind, null, _ => new OutputFile(path, null, from));
 
     private MunicipalityView Municipality(ViewFactory views, SiteModel site, Municipality m, IEnumerable<Story> stories, int number, int pageCount, string language)
     {
@@ -171,8 +173,8 @@ public sealed class SiteRenderer(TemplateCatalog templates, IReadOnlyDictionary<
             .Select(s => Entry(views, s.Versions[language])).ToList();
         var atom = Urls.Feed(language, municipalityId, "xml");
         var json = Urls.Feed(language, municipalityId, "json");
-        plan.Add(new PlannedFile(atom, "feed", language, () => OutputFile.Text(atom, FeedWriter.Atom(title, views.Absolute(atom), page, language, Entries()))));
-        plan.Add(new PlannedFile(json, "feed", language, () => OutputFile.Text(json, FeedWriter.Json(title, views.Absolute(json), page, language, Entries()))));
+        plan.Add(new PlannedFile(atom, "feed", language, _ => OutputFile.Text(atom, FeedWriter.Atom(title, views.Absolute(atom), page, language, Entries()))));
+        plan.Add(new PlannedFile(json, "feed", language, _ => OutputFile.Text(json, FeedWriter.Json(title, views.Absolute(json), page, language, Entries()))));
     }
 
     private static FeedEntry Entry(ViewFactory views, Announcement a)

@@ -10,15 +10,16 @@ namespace Vestis.Templating;
 /// Renders a page: its own template, then the shared layout around it. Templates see only view models,
 /// the UI strings of the page's language (<c>t "key"</c>, <c>plural "key" count</c>) and <c>partial "name" value</c>.
 /// </summary>
-public sealed class TemplateRenderer(TemplateCatalog catalog, DiagnosticBag diagnostics)
+public sealed class TemplateRenderer(TemplateCatalog catalog)
 {
-    public string RenderPage(string templateName, PageView page, object model, UiStrings ui, string layout = "layouts/base")
+    /// <param name="diagnostics">Where a template error is reported: the build's, or the one page's while serving.</param>
+    public string RenderPage(string templateName, PageView page, object model, UiStrings ui, DiagnosticBag diagnostics, string layout = "layouts/base")
     {
-        var body = Render(templateName, page, model, ui, null);
-        return Render(layout, page, model, ui, new Html(body));
+        var body = Render(templateName, page, model, ui, null, diagnostics);
+        return Render(layout, page, model, ui, new Html(body), diagnostics);
     }
 
-    private string Render(string name, PageView page, object model, UiStrings ui, Html? content)
+    private string Render(string name, PageView page, object model, UiStrings ui, Html? content, DiagnosticBag diagnostics)
     {
         if (catalog.Get(name) is not { } entry)
         {

@@ -93,7 +93,7 @@ public sealed class ViewFactory(SiteModel site, string language, UiStrings ui, R
         var other = a.Language != language;
         return new ItemView(Href(Urls.Announcement(a)), a.Title, Format.Date(a.Date), Iso(a.Date),
             Summary(a), ui[$"kind.{KindKey(a.Kind)}"], MunicipalityText(a.MunicipalityId),
-            other ? a.Language : null, other ? ui.NoteOn(a.Language) : null, a.Draft);
+            other ? a.Language : null, other ? ui.NoteOn(a.Language) : null, a.Draft, Scheduled(a));
     }
 
     public string Summary(Announcement a) => a.Summary ?? bodies[a.SourcePath].FirstParagraph;
@@ -118,8 +118,10 @@ public sealed class ViewFactory(SiteModel site, string language, UiStrings ui, R
                 ? new StaleNoteView(Format.Date(changed), Iso(changed),
                     new LinkView(Href(Urls.Announcement(story.Original)), ui.NoteOn(story.Original.Language), story.Original.Language))
                 : null,
-            a.Draft);
+            a.Draft, Scheduled(a));
     }
+
+    private ScheduledView? Scheduled(Announcement a) => a.Date > site.Today ? new ScheduledView(Format.Date(a.Date), Iso(a.Date)) : null;
 
     public ProjectView Project(Project p)
     {

@@ -52,7 +52,8 @@ public sealed record ItemView(
     Html Municipality,
     string? Lang,
     string? LanguageNote,
-    bool Draft);
+    bool Draft,
+    ScheduledView? Scheduled);
 
 public sealed record PagerView(int Current, int Total, string? Previous, string? Next, IReadOnlyList<LinkView> Pages);
 
@@ -102,7 +103,11 @@ public sealed record AnnouncementView(
     ProjectView? Project,
     IReadOnlyList<LinkView> Translations,
     StaleNoteView? Stale,
-    bool Draft);
+    bool Draft,
+    ScheduledView? Scheduled);
+
+/// <summary>On an announcement dated after the build date, shown only in a preview: the day it will appear.</summary>
+public sealed record ScheduledView(string Date, string DateIso);
 
 /// <summary>On a translation whose original changed after it was made: when, and the original (Text: "(in Latvian)").</summary>
 public sealed record StaleNoteView(string Date, string DateIso, LinkView Original);

@@ -5,7 +5,8 @@ using Vestis.Model;
 namespace Vestis.Validation;
 
 /// <summary>The Validate stage: turns parsed sources into checked, typed <see cref="Content"/>.</summary>
-public sealed class ContentValidator(DiagnosticBag diagnostics)
+/// <param name="checkedFiles">Announcements checked by an earlier run, reused while their inputs are the same instances; null to check all.</param>
+public sealed class ContentValidator(DiagnosticBag diagnostics, DiagnosedCache<AnnouncementInputs>? checkedFiles = null)
 {
     public Content? Validate(ContentSources sources)
     {
@@ -18,7 +19,13 @@ public sealed class ContentValidator(DiagnosticBag diagnostics)
         var validator = new AnnouncementValidator(site, measures, diagnostics);
         var inKnownFolders = sources.Announcements.Where(a => KnownFolder(a, knownFolders)).ToList();
         var parsed = new ParsedAnnouncement?[inKnownFolders.Count];
-        Parallel.For(0, parsed.Length, i => parsed[i] = validator.Validate(inKnownFolders[i]));
+        Parallel.For(0, parsed.Length, i =>
+        {
+            var source = inKnownFolders[i];
+            parsed[i] = checkedFiles is null ? validator.Validate(source)
+                : checkedFiles.Get(source.Path, new AnnouncementInputs(source, sources.Site, sources.Measures), diagnostics,
+                    found => new AnnouncementValidator(site, measures, found).Validate(source));
+        });
 
         var announcements = Translations(parsed.OfType<ParsedAnnouncement>().ToList(), site);
         CheckUniqueUrls(announcements);
@@ -145,4 +152,16 @@ public sealed class ContentValidator(DiagnosticBag diagnostics)
     private static Announcement ToAnnouncement(ParsedAnnouncement a) => new(
         a.Path, a.MunicipalityId, a.Stem, a.Language, a.Date!.Value, a.Updated, a.Translated, a.Title, a.Summary,
         a.Kind ?? AnnouncementKind.News, a.Slug, a.Draft, a.Tags ?? [], a.Author, a.ProjectId, a.ProjectSpan, a.Body, a.BodyLine);
+}
+
+/// <summary>
+/// What checking one announcement file depends on: the file as parsed, and site.yml and measures.yml as
+/// parsed. Unchanged files are loaded as the very same instances, so identity is the test.
+/// </summary>
+public sealed record AnnouncementInputs(AnnouncementSource Source, YamlDoc? Site, YamlDoc? Measures)
+{
+    public bool Equals(AnnouncementInputs? other) =>
+        other is not null && ReferenceEquals(Source, other.Source) && ReferenceEquals(Site, other.Site) && ReferenceEquals(Measures, other.Measures);
+
+    public override int GetHashCode() => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Source);
 }

@@ -154,7 +154,7 @@ public sealed class BrowserTests : IClassFixture<BrowserTests.ServedSite>
     public sealed record LabelFacts(double Top, double Bottom, double Right, double EmblemHeight, double LogoHeight, double LogoBottom, LabelText[] Texts);
 
     /// <summary>The Chromium to drive: VESTIS_CHROMIUM, or the distribution's package (.ci/run installs it).</summary>
-    private static string Chromium()
+    internal static string Chromium()
     {
         var candidates = new[] { Environment.GetEnvironmentVariable("VESTIS_CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome" };
         return candidates.FirstOrDefault(c => !string.IsNullOrEmpty(c) && File.Exists(c))

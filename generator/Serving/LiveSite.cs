@@ -1,0 +1,89 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Vestis.Audit;
+using Vestis.Diagnostics;
+using Vestis.Loading;
+using Vestis.Markdown;
+using Vestis.Templating;
+
+namespace Vestis.Serving;
+
+/// <summary>A file as <c>serve</c> answers with it, and the problems found while making it.</summary>
+public sealed record ServedFile(string Path, byte[] Content, IReadOnlyList<Diagnostic> Problems);
+
+/// <summary>
+/// One build of the site held in memory: what every stage up to the plan found, and each file made the
+/// first time it is asked for (then kept). Pages are made and audited on demand, so a rebuild after an
+/// edit costs the stages before the plan and the pages a browser actually looks at.
+/// </summary>
+public sealed class SiteSnapshot(int generation, IReadOnlyList<Diagnostic> diagnostics, PlannedSite? planned, long milliseconds)
+{
+    private readonly IReadOnlyDictionary<string, PlannedFile> files =
+        planned?.Files.ToDictionary(f => f.Path, StringComparer.Ordinal) ?? new Dictionary<string, PlannedFile>();
+
+    private readonly ConcurrentDictionary<string, Lazy<ServedFile>> made = new(StringComparer.Ordinal);
+
+    public int Generation => generation;
+
+    public IReadOnlyList<Diagnostic> Diagnostics => diagnostics;
+
+    public bool Failed => planned is null || diagnostics.Any(d => d.Severity == Severity.Error);
+
+    public long Milliseconds => milliseconds;
+
+    public int FileCount => files.Count;
+
+    public bool Has(string path) => files.ContainsKey(path);
+
+    /// <summary>The file at <paramref name="path"/> (relative to the output folder), made now if it was not yet; null if the site has none.</summary>
+    public ServedFile? Get(string path) =>
+        files.TryGetValue(path, out var planned) ? made.GetOrAdd(path, _ => new Lazy<ServedFile>(() => Make(planned))).Value : null;
+
+    private ServedFile Make(PlannedFile file)
+    {
+        var problems = new DiagnosticBag();
+        var output = file.Make(problems);
+        var content = output.Content ?? File.ReadAllBytes(output.CopyFrom!);
+        if (!problems.HasErrors && file.Page(output) is { } page)
+            new PageAuditor(planned!.Templates, problems, maxParallelism: 1).Audit([page]);
+        return new ServedFile(file.Path, content, problems.Sorted());
+    }
+}
+
+/// <summary>
+/// The site <c>serve</c> shows: rebuilt into memory on every change, taking unchanged files and Markdown
+/// bodies from the previous build. Drafts and announcements dated in the future are shown, marked.
+/// </summary>
+public sealed class LiveSite(BuildOptions options)
+{
+    private readonly EarlierBuild earlier = new();
+    private volatile SiteSnapshot current = new(0, [], null, 0);
+
+    public SiteSnapshot Current => current;
+
+    /// <summary>The path the site lives under (<c>baseUrl</c>'s path), as the last build that read it said.</summary>
+    public string Root { get; private set; } = "/";
+
+    /// <summary>Builds the site again; one rebuild at a time.</summary>
+    public SiteSnapshot Rebuild()
+    {
+        lock (earlier)
+        {
+            var clock = Stopwatch.StartNew();
+            var diagnostics = new DiagnosticBag();
+            var stages = new StageClock(BuildProgress.None);
+            var planned = Directory.Exists(options.ContentDirectory)
+                ? SiteBuilder.Plan(options with { IncludeDrafts = true, IncludeFuture = true }, diagnostics, stages, earlier)
+                : Missing(diagnostics);
+            Root = planned?.Site.Settings.BaseUrl.AbsolutePath ?? Root;
+            current = new SiteSnapshot(current.Generation + 1, diagnostics.Sorted(), planned, clock.ElapsedMilliseconds);
+            return current;
+        }
+    }
+
+    private PlannedSite? Missing(DiagnosticBag diagnostics)
+    {
+        diagnostics.Error(DiagnosticCodes.SiteFileMissing, SourceSpan.File(options.ContentDirectory), "the content folder does not exist");
+        return null;
+    }
+}
