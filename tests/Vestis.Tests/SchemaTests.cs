@@ -91,6 +91,17 @@ public sealed class SchemaTests
         Assert.True(errors.Count == 0, Describe(errors));
     }
 
+    public static TheoryData<string> SchemaNames() => new("announcement", "site", "municipality", "measures");
+
+    // The editor shows a field's description on completion and hover; a field without one gives the officer no help.
+    [Theory]
+    [MemberData(nameof(SchemaNames))]
+    public void Every_field_says_what_it_is_for(string name)
+    {
+        var schema = SchemaJson(name);
+        Assert.Empty(Fields(schema).Where(field => !Described(field.Value!, schema)).Select(field => field.Key));
+    }
+
     [Fact]
     public void The_announcement_schema_lists_the_kinds_funds_sources_and_programmes_of_the_generator()
     {
@@ -205,6 +216,21 @@ public sealed class SchemaTests
     private static string SchemaPath(string name) => Path.Join(Repository.Root, "schemas", name + ".schema.json");
 
     private static JsonNode SchemaJson(string name) => JsonNode.Parse(File.ReadAllText(SchemaPath(name)))!;
+
+    /// <summary>Every named field, leaving out the conditions of anyOf, oneOf, allOf and if/then, which name fields already described.</summary>
+    private static IEnumerable<KeyValuePair<string, JsonNode?>> Fields(JsonNode? node) => node switch
+    {
+        JsonObject map => (map["properties"] as JsonObject ?? []).Concat(map
+            .Where(child => child.Key is not ("anyOf" or "oneOf" or "allOf" or "if" or "then"))
+            .SelectMany(child => Fields(child.Value))),
+        JsonArray list => list.SelectMany(Fields),
+        _ => [],
+    };
+
+    private static bool Described(JsonNode field, JsonNode schema) =>
+        field["description"] is not null
+        || (field["$ref"]?.GetValue<string>() is { } reference && reference.StartsWith("#/", StringComparison.Ordinal)
+            && Described(reference[2..].Split('/').Aggregate(schema, (node, key) => node[key]!), schema));
 
     private static IEnumerable<string> Enum(JsonNode? schema) => schema!["enum"]!.AsArray().Select(v => v!.GetValue<string>());
 
