@@ -15,7 +15,7 @@ internal sealed partial class AnnouncementValidator(
     private static readonly string[] AllowedFields =
         ["title", "date", "updated", "translated", "summary", "kind", "slug", "draft", "tags", "author", "project"];
 
-    private static readonly IReadOnlyDictionary<string, AnnouncementKind> Kinds = new Dictionary<string, AnnouncementKind>
+    internal static readonly IReadOnlyDictionary<string, AnnouncementKind> Kinds = new Dictionary<string, AnnouncementKind>
     {
         ["news"] = AnnouncementKind.News,
         ["project-start"] = AnnouncementKind.ProjectStart,
