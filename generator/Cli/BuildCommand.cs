@@ -4,37 +4,48 @@ namespace Vestis.Cli;
 internal static class BuildCommand
 {
     private static readonly HashSet<string> BuildValued = ["--content", "--templates", "--output", "--today", "--threads"];
-    private static readonly HashSet<string> CheckValued = ["--content", "--templates", "--today", "--threads"];
+    private static readonly HashSet<string> CheckValued = ["--content", "--templates", "--today", "--threads", "--format"];
     private static readonly HashSet<string> Flags = ["--drafts"];
 
-    public static int Run(IReadOnlyList<string> args, bool write, TextWriter output, TextWriter errors)
+    /// <param name="terminal">Whether <paramref name="output"/> is a terminal, where a progress bar may be drawn.</param>
+    public static int Run(IReadOnlyList<string> args, bool write, TextWriter output, TextWriter errors, bool terminal)
     {
         var options = Options.Parse(args, write ? BuildValued : CheckValued, Flags);
         if (options.Positional.Count > 0) throw new UsageException($"unexpected argument `{options.Positional[0]}`");
+        var json = options.Get("--format", "text") switch
+        {
+            "text" => false,
+            "json" => true,
+            var other => throw new UsageException($"--format takes text or json, not `{other}`"),
+        };
         var content = options.Get("--content", "content");
         var today = options.Today();
         var threads = options.Threads();
-        if (!Options.ContentExists(content, errors)) return 1;
-        var result = SiteBuilder.Build(new BuildOptions(
-            content,
-            options.Get("--templates", "templates"),
-            write ? options.Get("--output", "site-output") : null,
-            options.Has("--drafts"),
-            today,
-            threads));
+        var outputFolder = options.Get("--output", "site-output");
+        if (!json && !Options.ContentExists(content, errors)) return 1;
+        var build = new BuildOptions(content, options.Get("--templates", "templates"), write ? outputFolder : null, options.Has("--drafts"), today, threads);
 
+        if (json)
+        {
+            var checkedSite = Directory.Exists(content) ? SiteBuilder.Build(build) : null;
+            output.WriteLine(CheckReport.Json(checkedSite, content));
+            return checkedSite is { Succeeded: true } ? 0 : 1;
+        }
+
+        var result = SiteBuilder.Build(build, new ProgressDisplay(output, terminal));
         foreach (var diagnostic in result.Diagnostics) errors.WriteLine(diagnostic);
-        var pages = result.Files.Count(f => f.Path.EndsWith(".html", StringComparison.Ordinal));
-        var stages = string.Join(", ", result.Timings.Select(t => $"{t.Stage} {t.Milliseconds} ms"));
+        var total = result.Timings.Sum(t => t.Milliseconds);
         if (!result.Succeeded)
         {
             output.WriteLine($"{(write ? "build" : "check")} failed: {result.Errors} error(s), {result.Warnings} warning(s)" +
                 (write ? "; the output folder was not changed" : ""));
             return 1;
         }
-        output.WriteLine(write
-            ? $"built {result.Files.Count} files ({pages} pages) into {options.Get("--output", "site-output")}: {result.Warnings} warning(s); {stages}"
-            : $"check passed: {pages} pages would be built, {result.Warnings} warning(s); {stages}");
+        output.Write(BuildSummary.Table(result.Plan));
+        var pages = result.Plan.Count(f => f.Template is not null);
+        output.WriteLine(result.Written is { } w
+            ? $"built {result.Files.Count} files ({pages} pages) into {outputFolder}: {w.Written} written, {w.Unchanged} unchanged, {w.Removed} removed; {result.Warnings} warning(s); {total} ms"
+            : $"check passed: {pages} pages would be built; {result.Warnings} warning(s); {total} ms");
         return 0;
     }
 }
