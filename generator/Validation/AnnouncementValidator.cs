@@ -15,15 +15,6 @@ internal sealed partial class AnnouncementValidator(
     private static readonly string[] AllowedFields =
         ["title", "date", "updated", "translated", "summary", "kind", "slug", "draft", "tags", "author", "project"];
 
-    private static readonly IReadOnlyDictionary<string, AnnouncementKind> Kinds = new Dictionary<string, AnnouncementKind>
-    {
-        ["news"] = AnnouncementKind.News,
-        ["project-start"] = AnnouncementKind.ProjectStart,
-        ["procurement"] = AnnouncementKind.Procurement,
-        ["progress"] = AnnouncementKind.Progress,
-        ["completion"] = AnnouncementKind.Completion,
-    };
-
     public ParsedAnnouncement? Validate(AnnouncementSource source)
     {
         var name = FileNamePattern().Match(source.FileName);
@@ -115,8 +106,8 @@ internal sealed partial class AnnouncementValidator(
     {
         var kind = fields.Text(map, "kind");
         if (kind is null) return null;
-        if (Kinds.TryGetValue(kind, out var value)) return value;
-        fields.Error(DiagnosticCodes.UnknownKind, Fields.Get(map, "kind")!, $"kind `{kind}` is not one of {string.Join(", ", Kinds.Keys)}");
+        if (AnnouncementKinds.Parse(kind) is { } value) return value;
+        fields.Error(DiagnosticCodes.UnknownKind, Fields.Get(map, "kind")!, $"kind `{kind}` is not one of {string.Join(", ", AnnouncementKinds.Names)}");
         return null;
     }
 
