@@ -20,6 +20,7 @@ public static class DiagnosticCodes
     public const string TextLength = "VES011";
     public const string InvalidUrl = "VES012";
     public const string UnknownLanguage = "VES013";
+    public const string Placeholder = "VES014";
 
     // site.yml
     public const string SiteFileMissing = "VES020";

@@ -84,6 +84,9 @@ internal sealed partial class AnnouncementValidator(
         var author = Author(fields, map);
         var (projectId, projectSpan, definesProject, definition) =
             Project(fields, map, language, source, date ?? default);
+        foreach (var (line, column, placeholder) in Placeholder.Each(source.Body))
+            diagnostics.Error(DiagnosticCodes.Placeholder, new SourceSpan(source.Path, source.BodyLine + line, column),
+                $"fill in the placeholder {placeholder} in the text");
 
         if (title is null || (dateNode is not null && date is null) || (slugNode is not null && slug is null)) return null;
         var titleSpan = fields.SpanOf(Fields.Get(map, "title")!);
@@ -212,8 +215,10 @@ internal sealed partial class AnnouncementValidator(
     {
         var items = fields.List(block, "funds", at);
         if (items is null) return null;
-        var ok = items.Count > 0;
-        if (!ok) fields.Error(DiagnosticCodes.UnknownFund, Fields.Get(block, "funds")!, "`funds` must name at least one fund");
+        var written = ((YamlSequenceNode)Fields.Get(block, "funds")!).Children.Count;
+        if (written == 0) fields.Error(DiagnosticCodes.UnknownFund, Fields.Get(block, "funds")!, "`funds` must name at least one fund");
+        // An item that could not be read (a placeholder, an empty text) is reported already; without it the list is not whole.
+        var ok = written > 0 && items.Count == written;
         foreach (var (fund, node) in items)
         {
             if (!Funds.Codes.Contains(fund))

@@ -76,11 +76,20 @@ internal sealed partial class Fields(YamlDoc doc, DiagnosticBag diagnostics)
         return node;
     }
 
+    /// <summary>A single value; one still holding a placeholder from <c>new</c> is reported and comes back as null.</summary>
     public string? Scalar(YamlNode node, string key)
     {
-        if (node is YamlScalarNode s) return s.Value ?? "";
-        Error(DiagnosticCodes.WrongType, node, $"`{key}` must be a single value, not a list or mapping");
-        return null;
+        if (node is not YamlScalarNode s)
+        {
+            Error(DiagnosticCodes.WrongType, node, $"`{key}` must be a single value, not a list or mapping");
+            return null;
+        }
+        if (Placeholder.In(s.Value ?? "") is { } placeholder)
+        {
+            Error(DiagnosticCodes.Placeholder, node, $"fill in the placeholder {placeholder} in `{key}`");
+            return null;
+        }
+        return s.Value ?? "";
     }
 
     public string? Text(YamlMappingNode map, string key, SourceSpan? requiredAt = null, int maxLength = int.MaxValue)

@@ -231,6 +231,27 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void A_placeholder_left_in_a_value_is_reported_at_the_value()
+    {
+        AssertAnnouncementChange("title: Tiek uzsākta projekta realizācija", "title: \"<<virsraksts>>\"",
+            DiagnosticCodes.Placeholder, 2, 8);
+    }
+
+    [Fact]
+    public void A_placeholder_left_in_a_list_is_the_only_error_about_the_list()
+    {
+        AssertAnnouncementChange("funds: [ERDF]", "funds: [\"<<fonds>>\"]",
+            DiagnosticCodes.Placeholder, 10, 11);
+    }
+
+    [Fact]
+    public void A_placeholder_left_in_the_text_is_reported_at_its_line_and_column()
+    {
+        AssertAnnouncementChange("sāk veidot dienas aprūpes centru.", "sāk veidot <<ko>>.",
+            DiagnosticCodes.Placeholder, 20, 28);
+    }
+
+    [Fact]
     public void BaseUrl_must_be_an_absolute_http_address()
     {
         AssertOnlyAfter(new() { ["site.yml"] = Replace(Site, "baseUrl: https://projekti.example.lv/", "baseUrl: projekti.example.lv") },
