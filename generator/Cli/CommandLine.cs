@@ -9,6 +9,8 @@ public static class CommandLine
                 builds the site (defaults: content, templates, site-output)
           check [--content DIR] [--templates DIR] [--drafts] [--today yyyy-mm-dd]
                 validates everything a build would, writes nothing
+          new <municipality-id> <slug> [--lang xx] [--project ID] [--kind K] [--content DIR] [--templates DIR] [--today yyyy-mm-dd]
+                writes a ready-to-edit announcement dated today; never overwrites
 
         exit codes: 0 success (warnings allowed), 1 content errors, 2 wrong usage
         """;
@@ -21,6 +23,7 @@ public static class CommandLine
             {
                 "build" => BuildCommand.Run(args.Skip(1).ToList(), write: true, output, errors),
                 "check" => BuildCommand.Run(args.Skip(1).ToList(), write: false, output, errors),
+                "new" => NewCommand.Run(args.Skip(1).ToList(), output, errors),
                 "help" or "--help" or "-h" => Help(output),
                 _ => Fail($"unknown command `{args[0]}`", errors),
             };

@@ -46,6 +46,7 @@ public static class DiagnosticCodes
     public const string UpdatedBeforeDate = "VES049";
     public const string BrokenLink = "VES050";
     public const string StaleTranslation = "VES051";
+    public const string AnnouncementExists = "VES052";
 
     // projects
     public const string InvalidProjectId = "VES060";

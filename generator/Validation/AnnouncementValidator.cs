@@ -155,7 +155,7 @@ internal sealed partial class AnnouncementValidator(
     {
         var id = fields.TextValue(node, "project id");
         if (id is null) return null;
-        if (!ProjectIdPattern().IsMatch(id) || id.Contains("..") || id.Length > 100)
+        if (!IsProjectId(id))
         {
             fields.Error(DiagnosticCodes.InvalidProjectId, node,
                 $"project id `{id}` must be an official number of letters, digits, dots, slashes and hyphens, like 9.3.1.1/18/I/003");
@@ -163,6 +163,9 @@ internal sealed partial class AnnouncementValidator(
         }
         return id;
     }
+
+    /// <summary>An official project number; it names the project's page, so it cannot climb out of the projects folder.</summary>
+    internal static bool IsProjectId(string id) => ProjectIdPattern().IsMatch(id) && !id.Contains("..") && id.Length <= 100;
 
     private ProjectDefinition? Definition(Fields fields, YamlMappingNode block, SourceSpan at, string id,
         string language, AnnouncementSource source, DateOnly date)

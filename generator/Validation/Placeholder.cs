@@ -8,7 +8,12 @@ namespace Vestis.Validation;
 /// </summary>
 internal static partial class Placeholder
 {
-    public static string For(string hint) => $"<<{hint}>>";
+    /// <summary>A placeholder around a hint, with anything in the hint that would hide it from <see cref="In"/> made a space.</summary>
+    public static string For(string hint)
+    {
+        var words = hint.Split(['<', '>', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return $"<<{(words.Length == 0 ? "…" : string.Join(' ', words))}>>";
+    }
 
     /// <summary>The first placeholder in a value, or null.</summary>
     public static string? In(string value) => Pattern().Match(value) is { Success: true } match ? match.Value : null;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Text;
+using Vestis.Cli;
 using Vestis.Diagnostics;
 
 namespace Vestis.Tests;
@@ -420,6 +421,18 @@ public sealed class DiagnosticTests
         const string text = "---\ntitle: Cits paziņojums\ndate: 2019-10-01\n---\nTeksts.\n";
         AssertOnlyAfter(new() { [path] = text, ["announcements/ilukstes-novads/2019-10-01-x.lv.md"] = text },
             DiagnosticCodes.DuplicateTranslation, path, 1, 1);
+    }
+
+    [Fact]
+    public void New_does_not_overwrite_an_announcement_and_names_the_file()
+    {
+        using var site = new TestSite();
+        var errors = new StringWriter();
+        var code = CommandLine.Run(["new", "ilukstes-novads", "projekts", "--today", "2019-09-19",
+            "--content", site.Content, "--templates", Repository.Templates], TextWriter.Null, errors);
+        Assert.Equal(1, code);
+        Assert.StartsWith(string.Concat(Path.Join(site.Content, Lv).Replace('\\', '/'), "(1,1): error ", DiagnosticCodes.AnnouncementExists, ": "),
+            errors.ToString());
     }
 
     [Fact]
