@@ -1,10 +1,10 @@
 <#
 .SYNOPSIS
-    Build, test, serve or clean Vestis from PowerShell 7.
+    Build, check, test, serve or clean Vestis, or start a new announcement, from PowerShell 7.
 
 .DESCRIPTION
     Thin wrapper around the dotnet CLI. Arguments after the task are passed
-    through to the Vestis CLI (build, serve) or to 'dotnet test' (test).
+    through to the Vestis CLI (build, check, new, serve) or to 'dotnet test' (test).
     The exit code of dotnet becomes the exit code of this script.
     Set VESTIS_DOTNET to use another dotnet executable (default: dotnet).
 
@@ -14,6 +14,13 @@
 
 .EXAMPLE
     ./build.ps1 build --drafts --today 2024-05-01
+
+.EXAMPLE
+    ./build.ps1 check
+
+.EXAMPLE
+    ./build.ps1 new ilukstes-novads dienas-centrs-atverts --project 9.3.1.1/18/I/003
+    Writes a ready-to-edit announcement dated today.
 
 .EXAMPLE
     ./build.ps1 test
@@ -27,7 +34,7 @@
 #>
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('build', 'test', 'serve', 'clean')]
+    [ValidateSet('build', 'check', 'new', 'test', 'serve', 'clean')]
     [string] $Task = 'build',
 
     [Parameter(ValueFromRemainingArguments)]
@@ -43,9 +50,7 @@ $generator = [System.IO.Path]::Combine($root, 'generator')
 $solution = [System.IO.Path]::Combine($root, 'Vestis.sln')
 
 switch ($Task) {
-    'build' { & $dotnet run --project $generator '--' build @Rest }
     'test' { & $dotnet test $solution @Rest }
-    'serve' { & $dotnet run --project $generator '--' serve @Rest }
     'clean' {
         foreach ($dir in [System.IO.Directory]::GetDirectories($root)) {
             $name = [System.IO.Path]::GetFileName($dir)
@@ -55,5 +60,7 @@ switch ($Task) {
         }
         & $dotnet clean $solution
     }
+    # build, check, new and serve are the generator's own commands.
+    default { & $dotnet run --project $generator '--' $Task @Rest }
 }
 exit $LASTEXITCODE

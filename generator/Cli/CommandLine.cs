@@ -12,6 +12,8 @@ public static class CommandLine
           serve [--content DIR] [--templates DIR] [--port N] [--today yyyy-mm-dd] [--threads N]
                 builds into memory and serves on http://127.0.0.1:8123/ (--port 0: any free port),
                 shows drafts and future announcements, rebuilds and reloads the browser on every change
+          new <municipality-id> <slug> [--lang xx] [--project ID] [--kind K] [--content DIR] [--templates DIR] [--today yyyy-mm-dd]
+                writes a ready-to-edit announcement dated today; never overwrites
 
         exit codes: 0 success (warnings allowed), 1 content errors, 2 wrong usage
         """;
@@ -26,6 +28,7 @@ public static class CommandLine
                 "build" => BuildCommand.Run(args.Skip(1).ToList(), write: true, output, errors, terminal),
                 "check" => BuildCommand.Run(args.Skip(1).ToList(), write: false, output, errors, terminal),
                 "serve" => ServeCommand.Run(args.Skip(1).ToList(), output, errors),
+                "new" => NewCommand.Run(args.Skip(1).ToList(), output, errors),
                 "help" or "--help" or "-h" => Help(output),
                 _ => Fail($"unknown command `{args[0]}`", errors),
             };

@@ -34,7 +34,9 @@ internal sealed class Options
 
     public bool Has(string name) => values.ContainsKey(name);
 
-    public string Get(string name, string fallback) => values.TryGetValue(name, out var v) && v is not null ? v : fallback;
+    public string Get(string name, string fallback) => Get(name) ?? fallback;
+
+    public string? Get(string name) => values.GetValueOrDefault(name);
 
     /// <summary>Whether the content folder exists; if not, says so in the canonical format.</summary>
     public static bool ContentExists(string content, TextWriter errors)
@@ -50,7 +52,10 @@ internal sealed class Options
             ? n : throw new UsageException("--threads takes a whole number of at least 1");
 
     /// <summary>The build date: <c>--today</c>, else <c>SOURCE_DATE_EPOCH</c>, else today in UTC.</summary>
-    public DateOnly Today()
+    public DateOnly Today() => Today(DateTime.UtcNow);
+
+    /// <summary><c>--today</c>, else <c>SOURCE_DATE_EPOCH</c>, else the calendar date of <paramref name="now"/>.</summary>
+    public DateOnly Today(DateTime now)
     {
         if (values.TryGetValue("--today", out var text))
             return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
@@ -60,7 +65,7 @@ internal sealed class Options
             return long.TryParse(epoch, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
                 ? DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeSeconds(seconds).UtcDateTime)
                 : throw new UsageException($"SOURCE_DATE_EPOCH must be whole seconds since 1970, not `{epoch}`");
-        return DateOnly.FromDateTime(DateTime.UtcNow);
+        return DateOnly.FromDateTime(now);
     }
 }
 

@@ -20,6 +20,7 @@ public static class DiagnosticCodes
     public const string TextLength = "VES011";
     public const string InvalidUrl = "VES012";
     public const string UnknownLanguage = "VES013";
+    public const string Placeholder = "VES014";
 
     // site.yml
     public const string SiteFileMissing = "VES020";
@@ -45,6 +46,7 @@ public static class DiagnosticCodes
     public const string UpdatedBeforeDate = "VES049";
     public const string BrokenLink = "VES050";
     public const string StaleTranslation = "VES051";
+    public const string AnnouncementExists = "VES052";
 
     // projects
     public const string InvalidProjectId = "VES060";

@@ -15,8 +15,10 @@ public static class Urls
     public static string Municipality(string language, string municipalityId, int page = 1) =>
         page == 1 ? $"{language}/{municipalityId}/" : $"{language}/{municipalityId}/page/{page}/";
 
-    public static string Announcement(Announcement a) =>
-        $"{a.Language}/{a.MunicipalityId}/{a.Date.Year:D4}/{a.Slug}/";
+    public static string Announcement(Announcement a) => Announcement(a.Language, a.MunicipalityId, a.Date, a.Slug);
+
+    public static string Announcement(string language, string municipalityId, DateOnly date, string slug) =>
+        $"{language}/{municipalityId}/{date.Year:D4}/{slug}/";
 
     public static string ProjectSlug(string projectId) => projectId.ToLowerInvariant().Replace('/', '-');
 

@@ -92,7 +92,7 @@ public sealed class ViewFactory(SiteModel site, string language, UiStrings ui, R
         var a = story.For(language);
         var other = a.Language != language;
         return new ItemView(Href(Urls.Announcement(a)), a.Title, Format.Date(a.Date), Iso(a.Date),
-            Summary(a), ui[$"kind.{KindKey(a.Kind)}"], MunicipalityText(a.MunicipalityId),
+            Summary(a), ui[$"kind.{AnnouncementKinds.NameOf(a.Kind)}"], MunicipalityText(a.MunicipalityId),
             other ? a.Language : null, other ? ui.NoteOn(a.Language) : null, a.Draft, Scheduled(a));
     }
 
@@ -108,7 +108,7 @@ public sealed class ViewFactory(SiteModel site, string language, UiStrings ui, R
             .Select(v => new LinkView(Href(Urls.Announcement(v)), LanguageName(v.Language), v.Language)).ToList();
         return new AnnouncementView(a.Title, Format.Date(a.Date), Iso(a.Date),
             a.Updated is { } u ? Format.Date(u) : null, a.Updated is { } u2 ? Iso(u2) : null,
-            ui[$"kind.{KindKey(a.Kind)}"],
+            ui[$"kind.{AnnouncementKinds.NameOf(a.Kind)}"],
             MunicipalityLink(a.MunicipalityId),
             a.Author is null ? null : a.Author.Role is null ? a.Author.Name : $"{a.Author.Name}, {a.Author.Role}",
             a.Tags, new Html(BodyHtml(a)),
@@ -181,10 +181,4 @@ public sealed class ViewFactory(SiteModel site, string language, UiStrings ui, R
     private static decimal Share(decimal part, decimal total) => total == 0 ? 0 : Math.Round(part * 100m / total, 2, MidpointRounding.AwayFromZero);
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    public static string KindKey(AnnouncementKind kind) => kind switch
-    {
-        AnnouncementKind.ProjectStart => "project-start",
-        _ => kind.ToString().ToLowerInvariant(),
-    };
 }

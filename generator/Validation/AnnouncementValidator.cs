@@ -15,15 +15,6 @@ internal sealed partial class AnnouncementValidator(
     private static readonly string[] AllowedFields =
         ["title", "date", "updated", "translated", "summary", "kind", "slug", "draft", "tags", "author", "project"];
 
-    internal static readonly IReadOnlyDictionary<string, AnnouncementKind> Kinds = new Dictionary<string, AnnouncementKind>
-    {
-        ["news"] = AnnouncementKind.News,
-        ["project-start"] = AnnouncementKind.ProjectStart,
-        ["procurement"] = AnnouncementKind.Procurement,
-        ["progress"] = AnnouncementKind.Progress,
-        ["completion"] = AnnouncementKind.Completion,
-    };
-
     public ParsedAnnouncement? Validate(AnnouncementSource source)
     {
         var name = FileNamePattern().Match(source.FileName);
@@ -93,6 +84,9 @@ internal sealed partial class AnnouncementValidator(
         var author = Author(fields, map);
         var (projectId, projectSpan, definesProject, definition) =
             Project(fields, map, language, source, date ?? default);
+        foreach (var (line, column, placeholder) in Placeholder.Each(source.Body))
+            diagnostics.Error(DiagnosticCodes.Placeholder, new SourceSpan(source.Path, source.BodyLine + line, column),
+                $"fill in the placeholder {placeholder} in the text");
 
         if (title is null || (dateNode is not null && date is null) || (slugNode is not null && slug is null)) return null;
         var titleSpan = fields.SpanOf(Fields.Get(map, "title")!);
@@ -115,8 +109,8 @@ internal sealed partial class AnnouncementValidator(
     {
         var kind = fields.Text(map, "kind");
         if (kind is null) return null;
-        if (Kinds.TryGetValue(kind, out var value)) return value;
-        fields.Error(DiagnosticCodes.UnknownKind, Fields.Get(map, "kind")!, $"kind `{kind}` is not one of {string.Join(", ", Kinds.Keys)}");
+        if (AnnouncementKinds.Parse(kind) is { } value) return value;
+        fields.Error(DiagnosticCodes.UnknownKind, Fields.Get(map, "kind")!, $"kind `{kind}` is not one of {string.Join(", ", AnnouncementKinds.Names)}");
         return null;
     }
 
@@ -161,7 +155,7 @@ internal sealed partial class AnnouncementValidator(
     {
         var id = fields.TextValue(node, "project id");
         if (id is null) return null;
-        if (!ProjectIdPattern().IsMatch(id) || id.Contains("..") || id.Length > 100)
+        if (!IsProjectId(id))
         {
             fields.Error(DiagnosticCodes.InvalidProjectId, node,
                 $"project id `{id}` must be an official number of letters, digits, dots, slashes and hyphens, like 9.3.1.1/18/I/003");
@@ -169,6 +163,9 @@ internal sealed partial class AnnouncementValidator(
         }
         return id;
     }
+
+    /// <summary>An official project number; it names the project's page, so it cannot climb out of the projects folder.</summary>
+    internal static bool IsProjectId(string id) => ProjectIdPattern().IsMatch(id) && !id.Contains("..") && id.Length <= 100;
 
     private ProjectDefinition? Definition(Fields fields, YamlMappingNode block, SourceSpan at, string id,
         string language, AnnouncementSource source, DateOnly date)
@@ -221,8 +218,10 @@ internal sealed partial class AnnouncementValidator(
     {
         var items = fields.List(block, "funds", at);
         if (items is null) return null;
-        var ok = items.Count > 0;
-        if (!ok) fields.Error(DiagnosticCodes.UnknownFund, Fields.Get(block, "funds")!, "`funds` must name at least one fund");
+        var written = ((YamlSequenceNode)Fields.Get(block, "funds")!).Children.Count;
+        if (written == 0) fields.Error(DiagnosticCodes.UnknownFund, Fields.Get(block, "funds")!, "`funds` must name at least one fund");
+        // An item that could not be read (a placeholder, an empty text) is reported already; without it the list is not whole.
+        var ok = written > 0 && items.Count == written;
         foreach (var (fund, node) in items)
         {
             if (!Funds.Codes.Contains(fund))

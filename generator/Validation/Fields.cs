@@ -24,11 +24,32 @@ internal sealed partial class Fields(YamlDoc doc, DiagnosticBag diagnostics)
 
     public void Warning(string code, SourceSpan span, string message) => diagnostics.Warning(code, span, message);
 
-    /// <summary>The root mapping of the document; an empty document is an empty mapping.</summary>
+    /// <summary>
+    /// The root mapping of the document; an empty document is an empty mapping. Every placeholder left in the
+    /// document's values is reported here, once, also where an earlier error keeps a value from being read.
+    /// </summary>
     public YamlMappingNode? Root(string what)
     {
         if (doc.Root is null || IsNull(doc.Root)) return new YamlMappingNode();
+        ReportPlaceholders(doc.Root, "");
         return AsMapping(doc.Root, what);
+    }
+
+    private void ReportPlaceholders(YamlNode node, string path)
+    {
+        switch (node)
+        {
+            case YamlScalarNode { Value: { } value } when Placeholder.In(value) is { } placeholder:
+                Error(DiagnosticCodes.Placeholder, node, $"fill in the placeholder {placeholder} in `{path}`");
+                break;
+            case YamlSequenceNode list:
+                foreach (var item in list) ReportPlaceholders(item, path);
+                break;
+            case YamlMappingNode map:
+                foreach (var (key, value) in map.Children)
+                    ReportPlaceholders(value, path.Length == 0 ? $"{key}" : $"{path}.{key}");
+                break;
+        }
     }
 
     public YamlMappingNode? AsMapping(YamlNode node, string what)
@@ -76,11 +97,15 @@ internal sealed partial class Fields(YamlDoc doc, DiagnosticBag diagnostics)
         return node;
     }
 
+    /// <summary>A single value; one still holding a placeholder (reported by <see cref="Root"/>) is not there yet: null.</summary>
     public string? Scalar(YamlNode node, string key)
     {
-        if (node is YamlScalarNode s) return s.Value ?? "";
-        Error(DiagnosticCodes.WrongType, node, $"`{key}` must be a single value, not a list or mapping");
-        return null;
+        if (node is not YamlScalarNode s)
+        {
+            Error(DiagnosticCodes.WrongType, node, $"`{key}` must be a single value, not a list or mapping");
+            return null;
+        }
+        return Placeholder.In(s.Value ?? "") is null ? s.Value ?? "" : null;
     }
 
     public string? Text(YamlMappingNode map, string key, SourceSpan? requiredAt = null, int maxLength = int.MaxValue)

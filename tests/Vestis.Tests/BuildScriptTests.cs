@@ -92,6 +92,20 @@ public sealed class BuildScriptTests : IDisposable
         Assert.Equal(0, run.ExitCode);
     }
 
+    [Theory]
+    [InlineData("check --today 2024-05-01", "check", "--today", "2024-05-01")]
+    [InlineData("new ilukstes-novads dienas-centrs --lang en --project 9.3.1.1/18/I/004", "new", "ilukstes-novads", "dienas-centrs", "--lang", "en", "--project", "9.3.1.1/18/I/004")]
+    public void Check_and_new_run_the_generator_command_with_passed_through_arguments(string arguments, params string[] command)
+    {
+        UseFakeDotnet(exitCode: 0);
+
+        var run = RunScript(RepoScript, arguments);
+
+        Assert.Equal([["run", "--project", Path.Combine(RepoRoot, "generator"), "--", .. command]], ReadCalls());
+        Assert.Equal(0, run.ExitCode);
+        Assert.False(run.HadErrors, string.Join(Environment.NewLine, run.Errors));
+    }
+
     [Fact]
     public void Clean_task_removes_site_output_and_temporary_output_folders_and_runs_dotnet_clean()
     {

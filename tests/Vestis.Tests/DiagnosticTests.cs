@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Text;
+using Vestis.Cli;
 using Vestis.Diagnostics;
 
 namespace Vestis.Tests;
@@ -231,6 +232,27 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void A_placeholder_left_in_a_value_is_reported_at_the_value()
+    {
+        AssertAnnouncementChange("title: Tiek uzsākta projekta realizācija", "title: \"<<virsraksts>>\"",
+            DiagnosticCodes.Placeholder, 2, 8);
+    }
+
+    [Fact]
+    public void A_placeholder_left_in_a_list_is_the_only_error_about_the_list()
+    {
+        AssertAnnouncementChange("funds: [ERDF]", "funds: [\"<<fonds>>\"]",
+            DiagnosticCodes.Placeholder, 10, 11);
+    }
+
+    [Fact]
+    public void A_placeholder_left_in_the_text_is_reported_at_its_line_and_column()
+    {
+        AssertAnnouncementChange("sāk veidot dienas aprūpes centru.", "sāk veidot <<ko>>.",
+            DiagnosticCodes.Placeholder, 20, 28);
+    }
+
+    [Fact]
     public void BaseUrl_must_be_an_absolute_http_address()
     {
         AssertOnlyAfter(new() { ["site.yml"] = Replace(Site, "baseUrl: https://projekti.example.lv/", "baseUrl: projekti.example.lv") },
@@ -399,6 +421,18 @@ public sealed class DiagnosticTests
         const string text = "---\ntitle: Cits paziņojums\ndate: 2019-10-01\n---\nTeksts.\n";
         AssertOnlyAfter(new() { [path] = text, ["announcements/ilukstes-novads/2019-10-01-x.lv.md"] = text },
             DiagnosticCodes.DuplicateTranslation, path, 1, 1);
+    }
+
+    [Fact]
+    public void New_does_not_overwrite_an_announcement_and_names_the_file()
+    {
+        using var site = new TestSite();
+        var errors = new StringWriter();
+        var code = CommandLine.Run(["new", "ilukstes-novads", "projekts", "--today", "2019-09-19",
+            "--content", site.Content, "--templates", Repository.Templates], TextWriter.Null, errors);
+        Assert.Equal(1, code);
+        Assert.StartsWith(string.Concat(Path.Join(site.Content, Lv).Replace('\\', '/'), "(1,1): error ", DiagnosticCodes.AnnouncementExists, ": "),
+            errors.ToString());
     }
 
     [Fact]

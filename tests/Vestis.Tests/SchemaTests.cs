@@ -106,7 +106,7 @@ public sealed class SchemaTests
     public void The_announcement_schema_lists_the_kinds_funds_sources_and_programmes_of_the_generator()
     {
         var definitions = SchemaJson("announcement")["definitions"]!;
-        Assert.Equal(AnnouncementValidator.Kinds.Keys, Enum(definitions["kind"]));
+        Assert.Equal(AnnouncementKinds.Names, Enum(definitions["kind"]));
         Assert.Equal(Funds.Codes, Enum(definitions["fund"]));
         Assert.Equal(Funds.NationalSources, Enum(definitions["nationalSource"]));
         Assert.Equal(Funds.Programmes, Enum(definitions["programme"]));
