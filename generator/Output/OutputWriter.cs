@@ -35,9 +35,19 @@ public sealed class OutputWriter(string outputDirectory, DiagnosticBag diagnosti
             Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, file =>
             {
                 var path = Path.Join(temp, file.Path);
+                var before = Path.Join(target, file.Path);
+                if (SameAsBefore(before, file))
+                {
+                    Interlocked.Increment(ref unchanged);
+                    // The same bytes: share the previous file's data instead of writing it again.
+                    if (HardLinks.TryLink(before, path))
+                    {
+                        wroteOne?.Invoke();
+                        return;
+                    }
+                }
                 if (file.Content is not null) File.WriteAllBytes(path, file.Content);
                 else File.Copy(file.CopyFrom!, path);
-                if (SameAsBefore(Path.Join(target, file.Path), path)) Interlocked.Increment(ref unchanged);
                 wroteOne?.Invoke();
             });
             var removed = Directory.Exists(target) ? RemovedFiles(target, files) : 0;
@@ -56,11 +66,11 @@ public sealed class OutputWriter(string outputDirectory, DiagnosticBag diagnosti
         }
     }
 
-    private static bool SameAsBefore(string before, string now)
+    private static bool SameAsBefore(string before, OutputFile file)
     {
         var old = new FileInfo(before);
-        if (!old.Exists || old.Length != new FileInfo(now).Length) return false;
-        return File.ReadAllBytes(before).AsSpan().SequenceEqual(File.ReadAllBytes(now));
+        if (!old.Exists || old.Length != (file.Content?.LongLength ?? new FileInfo(file.CopyFrom!).Length)) return false;
+        return File.ReadAllBytes(before).AsSpan().SequenceEqual(file.Content ?? File.ReadAllBytes(file.CopyFrom!));
     }
 
     private static int RemovedFiles(string target, IReadOnlyList<OutputFile> files)
