@@ -42,7 +42,7 @@ public static partial class NewAnnouncement
     public static NewAnnouncementResult Create(NewAnnouncementRequest request)
     {
         if (!Directory.Exists(request.ContentDirectory))
-            return NewAnnouncementResult.Refused([Error(DiagnosticCodes.SiteFileMissing, request.ContentDirectory, "the content folder does not exist")]);
+            return NewAnnouncementResult.Refused([ContentLoader.MissingFolder(request.ContentDirectory)]);
         if (!Directory.Exists(request.TemplatesDirectory))
             return NewAnnouncementResult.Wrong($"the templates folder `{request.TemplatesDirectory}` does not exist");
         var diagnostics = new DiagnosticBag();

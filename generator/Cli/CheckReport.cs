@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Vestis.Diagnostics;
+using Vestis.Loading;
 
 namespace Vestis.Cli;
 
@@ -11,7 +12,7 @@ internal static class CheckReport
     public static string Json(BuildResult? result, string contentFolder)
     {
         IReadOnlyList<Diagnostic> diagnostics = result?.Diagnostics ??
-            [new Diagnostic(Severity.Error, DiagnosticCodes.SiteFileMissing, SourceSpan.File(contentFolder), "the content folder does not exist")];
+            [ContentLoader.MissingFolder(contentFolder)];
         var report = new JsonObject
         {
             ["succeeded"] = result?.Succeeded ?? false,

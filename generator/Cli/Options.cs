@@ -1,5 +1,5 @@
 using System.Globalization;
-using Vestis.Diagnostics;
+using Vestis.Loading;
 
 namespace Vestis.Cli;
 
@@ -42,7 +42,7 @@ internal sealed class Options
     public static bool ContentExists(string content, TextWriter errors)
     {
         if (Directory.Exists(content)) return true;
-        errors.WriteLine(new Diagnostic(Severity.Error, DiagnosticCodes.SiteFileMissing, SourceSpan.File(content), "the content folder does not exist"));
+        errors.WriteLine(ContentLoader.MissingFolder(content));
         return false;
     }
 

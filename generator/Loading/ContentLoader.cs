@@ -6,6 +6,10 @@ namespace Vestis.Loading;
 /// <param name="cache">Files parsed by an earlier load, taken from it while unchanged; null to read everything.</param>
 public sealed class ContentLoader(string contentDirectory, DiagnosticBag diagnostics, SourceCache? cache = null)
 {
+    /// <summary>What every command reports when there is no content folder to load.</summary>
+    public static Diagnostic MissingFolder(string contentDirectory) =>
+        new(Severity.Error, DiagnosticCodes.SiteFileMissing, SourceSpan.File(contentDirectory), "the content folder does not exist");
+
     public ContentSources Load()
     {
         var site = ReadYaml("site.yml", required: true);

@@ -83,7 +83,7 @@ public sealed class LiveSite(BuildOptions options)
 
     private PlannedSite? Missing(DiagnosticBag diagnostics)
     {
-        diagnostics.Error(DiagnosticCodes.SiteFileMissing, SourceSpan.File(options.ContentDirectory), "the content folder does not exist");
+        diagnostics.Add(ContentLoader.MissingFolder(options.ContentDirectory));
         return null;
     }
 }
