@@ -108,7 +108,7 @@ public sealed class DevServer : IAsyncDisposable
         if (!path.StartsWith(root, StringComparison.Ordinal))
         {
             if (path == "/") http.Response.Redirect(root);
-            else await NotFoundAsync(http, snapshot);
+            else await NotFoundAsync(http, snapshot, "");
             return;
         }
         var relative = Uri.UnescapeDataString(path[root.Length..]);
@@ -116,7 +116,7 @@ public sealed class DevServer : IAsyncDisposable
         if (snapshot.Get(relative) is not { } file)
         {
             if (snapshot.Has(relative + "/index.html")) http.Response.Redirect(path + "/");
-            else await NotFoundAsync(http, snapshot);
+            else await NotFoundAsync(http, snapshot, relative);
             return;
         }
         if (file.Problems.Any(d => d.Severity == Severity.Error))
@@ -128,9 +128,11 @@ public sealed class DevServer : IAsyncDisposable
         await ServeAsync(http, 200, file, snapshot);
     }
 
-    private async Task NotFoundAsync(HttpContext http, SiteSnapshot snapshot)
+    /// <summary>The not-found page of the language the address is in (<c>/en/…</c>), else the site's.</summary>
+    private async Task NotFoundAsync(HttpContext http, SiteSnapshot snapshot, string relative)
     {
-        if (snapshot.Get("404.html") is { } notFound) await ServeAsync(http, 404, notFound, snapshot);
+        var language = relative.Split('/')[0];
+        if ((snapshot.Get($"{language}/404.html") ?? snapshot.Get("404.html")) is { } notFound) await ServeAsync(http, 404, notFound, snapshot);
         else await RespondAsync(http, 404, "text/plain; charset=utf-8", "not found");
     }
 

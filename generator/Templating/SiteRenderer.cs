@@ -135,15 +135,14 @@ public sealed class SiteRenderer(TemplateCatalog templates, IReadOnlyDictionary<
             }
 
             AddFeeds(plan, views, site, language, null, views.SiteTitle, site.Stories);
+            plan.Add(NotFound(site, views, language, l => $"{l}/404.html"));
         }
 
         var defaultUi = ui[settings.DefaultLanguage];
         var defaultViews = new ViewFactory(site, settings.DefaultLanguage, defaultUi, bodies);
-        var chooser = new ChooserView(settings.Languages.Select(l => new LanguageLinkView(l, defaultViews.LanguageName(l), defaultViews.Href(Urls.Home(l)), false, true)).ToList());
         plan.Add(new PlannedFile("index.html", "chooser", null, found => OutputFile.Text("index.html", renderer.RenderPage("layouts/chooser",
-            defaultViews.Page(defaultViews.SiteTitle, "chooser", _ => "", withFeeds: false), chooser, defaultUi, found)), "layouts/chooser"));
-        plan.Add(new PlannedFile("404.html", "404", null, found => OutputFile.Text("404.html", renderer.RenderPage("layouts/404",
-            defaultViews.Page(defaultUi["notfound.title"], "404", _ => "404.html", withFeeds: false), chooser, defaultUi, found)), "layouts/404"));
+            defaultViews.Page(defaultViews.SiteTitle, "chooser", _ => "", withFeeds: false), Chooser(site, defaultViews), defaultUi, found)), "layouts/chooser"));
+        plan.Add(NotFound(site, defaultViews, null, _ => "404.html"));
 
         var listed = plan.Select(p => p.Sitemap).OfType<Func<SitemapEntry>>().ToList();
         plan.Add(new PlannedFile("sitemap.xml", "sitemap", null, _ => OutputFile.Text("sitemap.xml",
@@ -153,6 +152,19 @@ public sealed class SiteRenderer(TemplateCatalog templates, IReadOnlyDictionary<
         plan.AddRange(site.Content.Attachments.Select(a => Copy(a.OutputPath, "attachment", a.FullPath)));
         plan.AddRange(settings.Publicity.Logos.Values.Where(l => l.Size is not null).Select(l => Copy(l.OutputPath, "logo", l.FullPath)));
         return plan;
+    }
+
+    /// <summary>The languages' home pages, named in the page's language.</summary>
+    private static ChooserView Chooser(SiteModel site, ViewFactory views) =>
+        new(site.Settings.Languages.Select(l => new LanguageLinkView(l, views.LanguageName(l), views.Href(Urls.Home(l)), false, true)).ToList());
+
+    /// <summary>A not-found page: one per language (<c>/en/404.html</c>), and <c>/404.html</c> in the default language for the whole site.</summary>
+    private PlannedFile NotFound(SiteModel site, ViewFactory views, string? language, Func<string, string> pathIn)
+    {
+        var lang = language ?? site.Settings.DefaultLanguage;
+        var path = pathIn(lang);
+        return new PlannedFile(path, "404", language, found => OutputFile.Text(path, renderer.RenderPage("layouts/404",
+            views.Page(ui[lang]["notfound.title"], "404", pathIn, withFeeds: false), Chooser(site, views), ui[lang], found)), "layouts/404");
     }
 
     private static PlannedFile Copy(string path, string kind, string from) => new(path, kind, null, _ => new OutputFile(path, null, from));

@@ -178,6 +178,20 @@ public sealed class I18nTests : IClassFixture<I18nTests.LanguagesSite>
     public void A_file_named_in_Latvian_or_Russian_letters_or_only_by_its_date_is_published_at_a_transliterated_URL(string path, string title) =>
         Assert.Equal(title, Text(fixture.Html(path).QuerySelector("h1")));
 
+    [Theory]
+    [InlineData("lv", "Lapa nav atrasta")]
+    [InlineData("en", "Page not found")]
+    [InlineData("ru", "Страница не найдена")]
+    public void Every_language_has_a_not_found_page_of_its_own_leading_to_every_home_page(string language, string title)
+    {
+        var page = fixture.Html($"{language}/404.html");
+        Assert.Equal(language, page.DocumentElement.GetAttribute("lang"));
+        Assert.Equal(title, Text(page.QuerySelector("h1")));
+        Assert.Equal(Languages.Select(l => (string?)$"/{l}/").ToList(), page.QuerySelectorAll("main a").Select(a => a.GetAttribute("href")).ToList());
+        // The site's own 404.html is the default language's.
+        Assert.Equal("lv", fixture.Html("404.html").DocumentElement.GetAttribute("lang"));
+    }
+
     [Fact]
     public void Every_page_of_a_language_says_its_language()
     {

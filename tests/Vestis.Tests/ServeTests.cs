@@ -51,7 +51,8 @@ public sealed class ServeTests
         Assert.Equal("/lv/", folder.Headers.Location!.OriginalString);
         var missing = await http.GetAsync("/lv/nav-tadas-lapas/");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
-        Assert.Contains("404", await missing.Content.ReadAsStringAsync());
+        Assert.Contains("<h1>Lapa nav atrasta</h1>", await missing.Content.ReadAsStringAsync());
+        Assert.Contains("<h1>Page not found</h1>", await (await http.GetAsync("/en/no-such-page/")).Content.ReadAsStringAsync());
 
         Assert.False(Directory.Exists(site.Output));
     }
