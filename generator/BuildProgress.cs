@@ -12,8 +12,8 @@ public class BuildProgress
 
     public virtual void Start(string stage) { }
 
-    /// <summary>How many items the running stage will do (files to render, pages to audit, …).</summary>
-    public virtual void Count(int total) { }
+    /// <summary>How many items the running stage will do, and what they are ("files", "pages").</summary>
+    public virtual void Count(int total, string items) { }
 
     public virtual void Advance() { }
 

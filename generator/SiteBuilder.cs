@@ -64,14 +64,14 @@ public static class SiteBuilder
         if (planned is null) return Result([], [], false);
         var rendered = clock.Stage("render", () =>
         {
-            clock.Progress.Count(planned.Files.Count);
+            clock.Progress.Count(planned.Files.Count, "files");
             return SiteRenderer.Render(planned.Files, diagnostics, options.MaxParallelism, clock.Progress.Advance);
         });
         var files = rendered.Files;
         if (diagnostics.HasErrors) return Result(files, planned.Files, false);
         clock.Stage("audit", () =>
         {
-            clock.Progress.Count(rendered.Pages.Count);
+            clock.Progress.Count(rendered.Pages.Count, "pages");
             new PageAuditor(planned.Templates, diagnostics, options.MaxParallelism).Audit(rendered.Pages, clock.Progress.Advance);
             return rendered;
         });
@@ -79,7 +79,7 @@ public static class SiteBuilder
 
         var written = clock.Stage("write", () =>
         {
-            clock.Progress.Count(files.Count);
+            clock.Progress.Count(files.Count, "files");
             return new OutputWriter(options.OutputDirectory, diagnostics, options.MaxParallelism).Write(files, clock.Progress.Advance);
         });
         return Result(files, planned.Files, written is not null, written);

@@ -16,6 +16,7 @@ internal sealed class ProgressDisplay(TextWriter output, bool terminal) : BuildP
     private readonly object drawing = new();
     private string stage = "";
     private int total;
+    private string items = "";
     private int done;
     private TimeSpan drawnAt;
     private bool barShown;
@@ -24,12 +25,17 @@ internal sealed class ProgressDisplay(TextWriter output, bool terminal) : BuildP
     {
         stage = name;
         total = 0;
+        items = "";
         done = 0;
         drawnAt = TimeSpan.Zero;
         clock.Restart();
     }
 
-    public override void Count(int items) => total = items;
+    public override void Count(int total, string items)
+    {
+        this.total = total;
+        this.items = items;
+    }
 
     public override void Advance()
     {
@@ -57,7 +63,7 @@ internal sealed class ProgressDisplay(TextWriter output, bool terminal) : BuildP
         {
             if (barShown) output.Write("\r" + new string(' ', BarWidth + 40) + "\r");
             barShown = false;
-            output.WriteLine($"  {name,-10} {(total > 0 ? $"{total,7} {(name == "audit" ? "pages" : "files")}" : ""),-13} {milliseconds,7} ms");
+            output.WriteLine($"  {name,-10} {(total > 0 ? $"{total,7} {items}" : ""),-13} {milliseconds,7} ms");
         }
     }
 }

@@ -56,7 +56,7 @@ public sealed class CliTests
         var screen = new StringWriter();
         var progress = new ProgressDisplay(screen, terminal: true);
         progress.Start("render");
-        progress.Count(4);
+        progress.Count(4, "files");
         progress.Advance();
         Thread.Sleep(400);
         progress.Advance();
@@ -67,7 +67,7 @@ public sealed class CliTests
         var redirected = new StringWriter();
         var plain = new ProgressDisplay(redirected, terminal: false);
         plain.Start("render");
-        plain.Count(4);
+        plain.Count(4, "files");
         Thread.Sleep(400);
         plain.Advance();
         plain.Finish("render", 420);
