@@ -47,7 +47,10 @@ public sealed class DevServer : IAsyncDisposable
     public static async Task<DevServer> StartAsync(BuildOptions options, int port, TextWriter log, CancellationToken cancellation)
     {
         log = TextWriter.Synchronized(log);
-        var site = new LiveSite(options);
+        var site = new LiveSite(options, file =>
+        {
+            foreach (var problem in file.Problems) log.WriteLine(problem);
+        });
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
@@ -121,7 +124,6 @@ public sealed class DevServer : IAsyncDisposable
         }
         if (file.Problems.Any(d => d.Severity == Severity.Error))
         {
-            foreach (var problem in file.Problems) log.WriteLine(problem);
             await OverlayAsync(http, snapshot, file.Problems);
             return;
         }

@@ -16,7 +16,9 @@ public sealed record ServedFile(string Path, byte[] Content, IReadOnlyList<Diagn
 /// first time it is asked for (then kept). Pages are made and audited on demand, so a rebuild after an
 /// edit costs the stages before the plan and the pages a browser actually looks at.
 /// </summary>
-public sealed class SiteSnapshot(int generation, IReadOnlyList<Diagnostic> diagnostics, PlannedSite? planned, long milliseconds)
+/// <param name="madeWithProblems">Told once of each file whose making found problems.</param>
+public sealed class SiteSnapshot(int generation, IReadOnlyList<Diagnostic> diagnostics, PlannedSite? planned, long milliseconds,
+    Action<ServedFile>? madeWithProblems = null)
 {
     private readonly IReadOnlyDictionary<string, PlannedFile> files =
         planned?.Files.ToDictionary(f => f.Path, StringComparer.Ordinal) ?? new Dictionary<string, PlannedFile>();
@@ -46,7 +48,9 @@ public sealed class SiteSnapshot(int generation, IReadOnlyList<Diagnostic> diagn
         var content = output.Content ?? File.ReadAllBytes(output.CopyFrom!);
         if (!problems.HasErrors && file.Page(output) is { } page)
             new PageAuditor(planned!.Templates, problems, maxParallelism: 1).Audit([page]);
-        return new ServedFile(file.Path, content, problems.Sorted());
+        var served = new ServedFile(file.Path, content, problems.Sorted());
+        if (served.Problems.Count > 0) madeWithProblems?.Invoke(served);
+        return served;
     }
 }
 
@@ -54,7 +58,8 @@ public sealed class SiteSnapshot(int generation, IReadOnlyList<Diagnostic> diagn
 /// The site <c>serve</c> shows: rebuilt into memory on every change, taking unchanged files and Markdown
 /// bodies from the previous build. Drafts and announcements dated in the future are shown, marked.
 /// </summary>
-public sealed class LiveSite(BuildOptions options)
+/// <param name="madeWithProblems">Told once of each page whose making or audit found problems.</param>
+public sealed class LiveSite(BuildOptions options, Action<ServedFile>? madeWithProblems = null)
 {
     private readonly EarlierBuild earlier = new();
     private volatile SiteSnapshot current = new(0, [], null, 0);
@@ -76,7 +81,7 @@ public sealed class LiveSite(BuildOptions options)
                 ? SiteBuilder.Plan(options with { IncludeDrafts = true, IncludeFuture = true }, diagnostics, stages, earlier)
                 : Missing(diagnostics);
             Root = planned?.Site.Settings.BaseUrl.AbsolutePath ?? Root;
-            current = new SiteSnapshot(current.Generation + 1, diagnostics.Sorted(), planned, clock.ElapsedMilliseconds);
+            current = new SiteSnapshot(current.Generation + 1, diagnostics.Sorted(), planned, clock.ElapsedMilliseconds, madeWithProblems);
             return current;
         }
     }

@@ -126,8 +126,9 @@ public sealed class ServeTests
     {
         using var site = Site();
         using var templates = new TestTemplates();
+        var log = new StringWriter();
         await using var server = await DevServer.StartAsync(
-            new BuildOptions(site.Content, templates.Root, null, true, new DateOnly(2026, 11, 23), 2), 0, new StringWriter(), CancellationToken.None);
+            new BuildOptions(site.Content, templates.Root, null, true, new DateOnly(2026, 11, 23), 2), 0, log, CancellationToken.None);
         using var http = new HttpClient { BaseAddress = server.Address };
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/lv/projects/9.3.1.1-18-i-003/")).StatusCode);
 
@@ -137,6 +138,9 @@ public sealed class ServeTests
         Assert.Equal(HttpStatusCode.InternalServerError, broken.StatusCode);
         Assert.Contains("project.html", await broken.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/lv/")).StatusCode);
+        // The terminal says it once, however often the page is asked for.
+        Assert.Equal(HttpStatusCode.InternalServerError, (await http.GetAsync("/lv/projects/9.3.1.1-18-i-003/")).StatusCode);
+        Assert.Single(log.ToString().Split('\n'), l => l.Contains("layouts/project.html(", StringComparison.Ordinal) && l.Contains(": error VES", StringComparison.Ordinal));
     }
 
     [Fact]
