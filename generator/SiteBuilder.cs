@@ -72,7 +72,7 @@ public static class SiteBuilder
         clock.Stage("audit", () =>
         {
             clock.Progress.Count(rendered.Pages.Count, "pages");
-            new PageAuditor(planned.Templates, diagnostics, options.MaxParallelism).Audit(rendered.Pages, clock.Progress.Advance);
+            new PageAuditor(planned.Templates, diagnostics, options.MaxParallelism, planned.Site.Settings.BaseUrl).Audit(rendered.Pages, clock.Progress.Advance);
             return rendered;
         });
         if (diagnostics.HasErrors || options.OutputDirectory is null) return Result(files, planned.Files, !diagnostics.HasErrors);

@@ -13,9 +13,21 @@ namespace Vestis.Audit;
 /// complete EU publicity label and facts card, and that no other page carries a label. Templates are the
 /// site's to edit; this stage makes sure an edit cannot silently break compliance. A failure is reported at
 /// the layout that made the page, once per layout and problem, with the number of pages and an example.
+/// It also checks that every page carries the site's Content-Security-Policy and loads nothing from
+/// another site: readers' browsers must not be made to ask third parties for anything.
 /// </summary>
-public sealed class PageAuditor(TemplateCatalog templates, DiagnosticBag diagnostics, int maxParallelism)
+/// <param name="site">The site's address: resources there are its own.</param>
+public sealed class PageAuditor(TemplateCatalog templates, DiagnosticBag diagnostics, int maxParallelism, Uri site)
 {
+    /// <summary>The elements and attributes whose URL a browser fetches while showing the page, unasked.</summary>
+    private static readonly (string Selector, string Attribute)[] Fetched =
+    [
+        ("img[src]", "src"), ("img[srcset]", "srcset"), ("source[src]", "src"), ("source[srcset]", "srcset"),
+        ("script[src]", "src"), ("iframe[src]", "src"), ("frame[src]", "src"), ("video[src]", "src"), ("video[poster]", "poster"),
+        ("audio[src]", "src"), ("track[src]", "src"), ("object[data]", "data"), ("embed[src]", "src"), ("input[src]", "src"),
+        ("image[href]", "href"), ("use[href]", "href"), ("link[href]:not([rel~=alternate]):not([rel~=canonical])", "href"),
+    ];
+
     /// <summary>The facts a facts card must state, as its elements mark them with <c>data-fact</c>.</summary>
     public static readonly IReadOnlyList<string> RequiredFacts =
         ["number", "name", "beneficiary", "measure", "funds", "period", "status", "total", "eu-contribution", "eu-rate", "sources"];
@@ -49,6 +61,14 @@ public sealed class PageAuditor(TemplateCatalog templates, DiagnosticBag diagnos
 
     private IEnumerable<(string Code, string Problem)> Problems(RenderedPage page, IDocument document)
     {
+        var policy = document.QuerySelector("head > meta[http-equiv=Content-Security-Policy i]")?.GetAttribute("content");
+        if (policy != SecurityPolicy.ForPages)
+            yield return (DiagnosticCodes.AuditSecurityPolicy, policy is null
+                ? "a page has no Content-Security-Policy (<meta http-equiv=\"Content-Security-Policy\" content=\"{{ page.security_policy }}\"> in its head)"
+                : "a page's Content-Security-Policy is not the site's (page.security_policy)");
+        foreach (var url in ThirdPartyResources(document))
+            yield return (DiagnosticCodes.AuditThirdParty, $"a page loads `{url}` from another site: readers' browsers would ask a third party for it; serve it from the site instead");
+
         var labels = document.QuerySelectorAll("[data-eu-publicity]");
         if (page.About is null)
         {
@@ -123,6 +143,16 @@ public sealed class PageAuditor(TemplateCatalog templates, DiagnosticBag diagnos
             if (string.IsNullOrWhiteSpace(card.QuerySelector($"[data-fact=\"{fact}\"]")?.TextContent))
                 yield return $"the facts card does not state `{fact}` (an element with data-fact=\"{fact}\" and text)";
     }
+
+    private IEnumerable<string> ThirdPartyResources(IDocument document) =>
+        Fetched.SelectMany(f => document.QuerySelectorAll(f.Selector).SelectMany(e => Urls(e.GetAttribute(f.Attribute)!, f.Attribute)))
+            .Where(url => Uri.TryCreate(site, url, out var target) && !(target.Scheme == site.Scheme && target.Authority == site.Authority))
+            .Distinct();
+
+    /// <summary>The URLs of an attribute: one, or a <c>srcset</c>'s candidates.</summary>
+    private static IEnumerable<string> Urls(string value, string attribute) => attribute == "srcset"
+        ? value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(c => c.Split(' ')[0])
+        : [value.Trim()];
 
     private string OfficialEmblem(string statement) => officialEmblems.GetOrAdd(statement, s =>
         new HtmlParser().ParseFragment(EuEmblem.Svg(s), new HtmlParser().ParseDocument("").Body!).OfType<IElement>().Single().OuterHtml);

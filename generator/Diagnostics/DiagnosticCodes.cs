@@ -47,6 +47,7 @@ public static class DiagnosticCodes
     public const string BrokenLink = "VES050";
     public const string StaleTranslation = "VES051";
     public const string AnnouncementExists = "VES052";
+    public const string RemoteResource = "VES053";
 
     // projects
     public const string InvalidProjectId = "VES060";
@@ -83,6 +84,8 @@ public static class DiagnosticCodes
     public const string OutputError = "VES092";
     public const string AuditLabel = "VES093";
     public const string AuditFacts = "VES094";
+    public const string AuditSecurityPolicy = "VES097";
+    public const string AuditThirdParty = "VES098";
 
     // languages
     public const string UnknownCulture = "VES095";

@@ -8,24 +8,30 @@ using Vestis.Templating;
 namespace Vestis.Feeds;
 
 /// <summary>An entry of a feed, with everything already resolved to absolute URLs and final text.</summary>
-public sealed record FeedEntry(string Id, string Url, string Title, string Summary, string ContentHtml, DateOnly Published, DateOnly Updated, string Language, string? Author, IReadOnlyList<string> Tags);
+/// <param name="Categories">The announcement's kind and tags, in its language.</param>
+public sealed record FeedEntry(string Id, string Url, string Title, string Summary, string ContentHtml, DateOnly Published, DateOnly Updated, string Language, string? Author, IReadOnlyList<string> Categories);
+
+/// <summary>What a feed says of itself.</summary>
+/// <param name="Author">Who publishes it (the site, or the municipality): the author of entries that name none.</param>
+public sealed record FeedHead(string Title, string Author, string SelfUrl, string PageUrl, string Language);
 
 /// <summary>Atom (RFC 4287) and JSON Feed 1.1 documents, written as trees so they are always well-formed.</summary>
 public static class FeedWriter
 {
-    public static string Atom(string title, string selfUrl, string pageUrl, string language, IReadOnlyList<FeedEntry> entries)
+    public static string Atom(FeedHead head, IReadOnlyList<FeedEntry> entries)
     {
         var text = new StringBuilder();
         using (var xml = XmlWriter.Create(text, new XmlWriterSettings { Indent = true, OmitXmlDeclaration = false, NewLineChars = "\n", Encoding = Encoding.UTF8 }))
         {
             const string ns = "http://www.w3.org/2005/Atom";
             xml.WriteStartElement("feed", ns);
-            xml.WriteAttributeString("xml", "lang", null, language);
-            xml.WriteElementString("title", ns, title);
-            xml.WriteElementString("id", ns, selfUrl);
+            xml.WriteAttributeString("xml", "lang", null, head.Language);
+            xml.WriteElementString("title", ns, head.Title);
+            xml.WriteElementString("id", ns, head.SelfUrl);
             xml.WriteElementString("updated", ns, Timestamp(entries.Count == 0 ? new DateOnly(2000, 1, 1) : entries.Max(e => e.Updated)));
-            Link(xml, ns, "self", selfUrl, "application/atom+xml");
-            Link(xml, ns, "alternate", pageUrl, "text/html");
+            Link(xml, ns, "self", head.SelfUrl, "application/atom+xml");
+            Link(xml, ns, "alternate", head.PageUrl, "text/html");
+            AtomAuthor(xml, ns, head.Author);
             xml.WriteStartElement("generator", ns);
             xml.WriteString("Vestis");
             xml.WriteEndElement();
@@ -38,13 +44,8 @@ public static class FeedWriter
                 Link(xml, ns, "alternate", e.Url, "text/html");
                 xml.WriteElementString("published", ns, Timestamp(e.Published));
                 xml.WriteElementString("updated", ns, Timestamp(e.Updated));
-                if (e.Author is not null)
-                {
-                    xml.WriteStartElement("author", ns);
-                    xml.WriteElementString("name", ns, e.Author);
-                    xml.WriteEndElement();
-                }
-                foreach (var tag in e.Tags)
+                if (e.Author is not null) AtomAuthor(xml, ns, e.Author);
+                foreach (var tag in e.Categories)
                 {
                     xml.WriteStartElement("category", ns);
                     xml.WriteAttributeString("term", tag);
@@ -62,17 +63,18 @@ public static class FeedWriter
         return text.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"") + "\n";
     }
 
-    public static string Json(string title, string feedUrl, string pageUrl, string language, IReadOnlyList<FeedEntry> entries)
+    public static string Json(FeedHead head, IReadOnlyList<FeedEntry> entries)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             json.WriteString("version", "https://jsonfeed.org/version/1.1");
-            json.WriteString("title", title);
-            json.WriteString("home_page_url", pageUrl);
-            json.WriteString("feed_url", feedUrl);
-            json.WriteString("language", language);
+            json.WriteString("title", head.Title);
+            json.WriteString("home_page_url", head.PageUrl);
+            json.WriteString("feed_url", head.SelfUrl);
+            json.WriteString("language", head.Language);
+            JsonAuthors(json, head.Author);
             json.WriteStartArray("items");
             foreach (var e in entries)
             {
@@ -85,18 +87,11 @@ public static class FeedWriter
                 json.WriteString("date_published", Timestamp(e.Published));
                 json.WriteString("date_modified", Timestamp(e.Updated));
                 json.WriteString("language", e.Language);
-                if (e.Author is not null)
-                {
-                    json.WriteStartArray("authors");
-                    json.WriteStartObject();
-                    json.WriteString("name", e.Author);
-                    json.WriteEndObject();
-                    json.WriteEndArray();
-                }
-                if (e.Tags.Count > 0)
+                if (e.Author is not null) JsonAuthors(json, e.Author);
+                if (e.Categories.Count > 0)
                 {
                     json.WriteStartArray("tags");
-                    foreach (var tag in e.Tags) json.WriteStringValue(tag);
+                    foreach (var tag in e.Categories) json.WriteStringValue(tag);
                     json.WriteEndArray();
                 }
                 json.WriteEndObject();
@@ -105,6 +100,22 @@ public static class FeedWriter
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    private static void AtomAuthor(XmlWriter xml, string ns, string name)
+    {
+        xml.WriteStartElement("author", ns);
+        xml.WriteElementString("name", ns, name);
+        xml.WriteEndElement();
+    }
+
+    private static void JsonAuthors(Utf8JsonWriter json, string name)
+    {
+        json.WriteStartArray("authors");
+        json.WriteStartObject();
+        json.WriteString("name", name);
+        json.WriteEndObject();
+        json.WriteEndArray();
     }
 
     private static void Link(XmlWriter xml, string ns, string rel, string href, string type)

@@ -1,7 +1,9 @@
 using System.Text;
 using Ganss.Xss;
 using Markdig;
+using Markdig.Extensions.Tables;
 using Markdig.Renderers;
+using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using Vestis.Diagnostics;
@@ -26,13 +28,21 @@ public sealed class MarkdownRenderer
         .Build();
 
     // HtmlSanitizer keeps per-call state in its events; one instance per thread keeps it simple and safe.
-    private readonly ThreadLocal<HtmlSanitizer> sanitizer = new(CreateSanitizer);
+    private readonly ThreadLocal<HtmlSanitizer> sanitizer;
+
+    /// <summary>What this thread's sanitizer removed from the body it is cleaning: images and media from other sites.</summary>
+    private readonly ThreadLocal<List<string>> removedRemote = new(() => []);
+
+    /// <summary>The raw HTML elements that would make a reader's browser fetch their URL while showing the page.</summary>
+    private static readonly string[] FetchingTags = ["img", "source", "video", "audio", "track", "input"];
+
+    public MarkdownRenderer() => sanitizer = new(CreateSanitizer);
 
     /// <param name="resolveLink">Maps a relative link to a site path, or null when it leads nowhere.</param>
     public RenderedMarkdown Render(string markdown, string sourcePath, int bodyLine, Func<string, string?> resolveLink, DiagnosticBag diagnostics)
     {
         var document = Markdig.Markdown.Parse(markdown, pipeline);
-        var hasRawHtml = false;
+        SourceSpan? firstRawHtml = null;
         foreach (var node in document.Descendants())
         {
             switch (node)
@@ -40,14 +50,17 @@ public sealed class MarkdownRenderer
                 case HeadingBlock { Level: 1 } heading:
                     heading.Level = 2; // the page's title is its only h1
                     break;
+                case Table table:
+                    AlignByClass(table);
+                    break;
                 case LinkInline link:
-                    link.Url = CheckedUrl(link.Url, link, sourcePath, bodyLine, resolveLink, diagnostics);
+                    link.Url = CheckedUrl(link.Url, link.IsImage, Span(link), resolveLink, diagnostics);
                     break;
                 case AutolinkInline { IsEmail: false } autolink:
-                    autolink.Url = CheckedUrl(autolink.Url, autolink, sourcePath, bodyLine, resolveLink, diagnostics);
+                    autolink.Url = CheckedUrl(autolink.Url, false, Span(autolink), resolveLink, diagnostics);
                     break;
                 case HtmlBlock or HtmlInline:
-                    hasRawHtml = true;
+                    firstRawHtml ??= Span(node);
                     break;
             }
         }
@@ -57,14 +70,30 @@ public sealed class MarkdownRenderer
         renderer.Render(document);
         writer.Flush();
         var html = writer.ToString();
-        if (hasRawHtml) html = sanitizer.Value!.Sanitize(html);
+        if (firstRawHtml is { } rawHtml) html = Sanitize(html, rawHtml, diagnostics);
         return new RenderedMarkdown(html, FirstParagraph(document));
+
+        SourceSpan Span(MarkdownObject node) => new(sourcePath, bodyLine + node.Line, node.Column + 1);
     }
 
-    private static string CheckedUrl(string? url, Inline link, string sourcePath, int bodyLine, Func<string, string?> resolveLink, DiagnosticBag diagnostics)
+    private string Sanitize(string html, SourceSpan rawHtml, DiagnosticBag diagnostics)
+    {
+        var removed = removedRemote.Value!;
+        removed.Clear();
+        var clean = sanitizer.Value!.Sanitize(html);
+        foreach (var url in removed)
+            diagnostics.Error(DiagnosticCodes.RemoteResource, rawHtml, RemoteMessage(url));
+        return clean;
+    }
+
+    private static string CheckedUrl(string? url, bool image, SourceSpan span, Func<string, string?> resolveLink, DiagnosticBag diagnostics)
     {
         if (string.IsNullOrEmpty(url) || url.StartsWith('#')) return url ?? "";
-        var span = new SourceSpan(sourcePath, bodyLine + link.Line, link.Column + 1);
+        if (image && IsRemote(url))
+        {
+            diagnostics.Error(DiagnosticCodes.RemoteResource, span, RemoteMessage(url));
+            return "";
+        }
         var colon = url.IndexOf(':');
         var slash = url.IndexOfAny(['/', '?', '#']);
         if (colon > 0 && (slash < 0 || colon < slash))
@@ -81,6 +110,30 @@ public sealed class MarkdownRenderer
             $"link `{url}` leads nowhere: a relative link must name an announcement file (.md) or a file in this announcement's own folder");
         return "#";
     }
+
+    /// <summary>
+    /// Moves a table's column alignment from the <c>style</c> attribute Markdig writes to a class
+    /// (<c>align-right</c>): the pages' Content-Security-Policy allows no inline styles.
+    /// </summary>
+    private static void AlignByClass(Table table)
+    {
+        foreach (var row in table.OfType<TableRow>())
+            for (var i = 0; i < row.Count; i++)
+            {
+                var cell = (TableCell)row[i];
+                var column = cell.ColumnIndex >= 0 ? cell.ColumnIndex : i;
+                if (column < table.ColumnDefinitions.Count && table.ColumnDefinitions[column].Alignment is { } alignment)
+                    cell.GetAttributes().AddClass("align-" + alignment.ToString().ToLowerInvariant());
+            }
+        foreach (var column in table.ColumnDefinitions) column.Alignment = null;
+    }
+
+    /// <summary>An address on another site (<c>https://…</c>, <c>//host/…</c>): an image from there is fetched by every reader.</summary>
+    private static bool IsRemote(string url) =>
+        url.StartsWith("//", StringComparison.Ordinal) || Uri.TryCreate(url, UriKind.Absolute, out var absolute) && !absolute.IsFile;
+
+    private static string RemoteMessage(string url) =>
+        $"the image `{url}` is on another site: every reader's browser would ask that site for it. Put the file in the announcement's folder and use its name (`![what it shows](photo.jpg)`)";
 
     private static string FirstParagraph(MarkdownDocument document)
     {
@@ -106,9 +159,17 @@ public sealed class MarkdownRenderer
         }
     }
 
-    private static HtmlSanitizer CreateSanitizer()
+    private HtmlSanitizer CreateSanitizer()
     {
         var sanitizer = new HtmlSanitizer();
+        sanitizer.FilterUrl += (_, e) =>
+        {
+            if (e.SanitizedUrl is { } url && FetchingTags.Contains(e.Tag.LocalName) && IsRemote(url))
+            {
+                removedRemote.Value!.Add(url);
+                e.SanitizedUrl = null;
+            }
+        };
         sanitizer.AllowedSchemes.Clear();
         foreach (var scheme in SafeSchemes) sanitizer.AllowedSchemes.Add(scheme);
         sanitizer.AllowedTags.Remove("form");

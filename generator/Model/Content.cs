@@ -66,7 +66,11 @@ public sealed record Announcement(
     public DateOnly LastChanged => Updated ?? Date;
 }
 
-public sealed record Facility(string Name, string? Address, int? Places);
+public sealed record Facility(string Name, string? Address, int? Places)
+{
+    /// <summary>The name and, where given, the address: how pages and data name the place.</summary>
+    public string Place => Address is null ? Name : $"{Name}, {Address}";
+}
 
 /// <param name="Percent">The share the author gave, when the source was given as a percentage.</param>
 /// <param name="Note">Text in the language of the file that gave it; pages use <see cref="Project.SourceNotesFor"/>.</param>

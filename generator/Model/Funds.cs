@@ -22,7 +22,10 @@ public static class Funds
         ["EMFF"] = [Period2014],
     };
 
-    public static readonly IReadOnlyList<string> NationalSources = ["state-budget", "municipality", "private", "other"];
+    /// <summary>The national source that is the beneficiary municipality's own budget.</summary>
+    public const string MunicipalBudget = "municipality";
+
+    public static readonly IReadOnlyList<string> NationalSources = ["state-budget", MunicipalBudget, "private", "other"];
 
     public static bool ExistsIn(string fund, string programme) =>
         PeriodsOfFund.TryGetValue(fund, out var periods) && periods.Contains(programme);

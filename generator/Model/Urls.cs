@@ -28,8 +28,14 @@ public static class Urls
 
     public static string Measure(string language, string code) => $"{language}/{MeasuresSection}/{code}/";
 
-    public static string Feed(string language, string? municipalityId, string format) =>
-        municipalityId is null ? $"{language}/feed.{format}" : $"{language}/{municipalityId}/feed.{format}";
+    public static string Feed(string language, string? municipalityId, string format) => Listing(language, municipalityId, $"feed.{format}");
+
+    /// <summary>The open data list of a language's projects, or of one municipality's (<c>csv</c> or <c>json</c>).</summary>
+    public static string ProjectData(string language, string? municipalityId, string format) => Listing(language, municipalityId, $"projects.{format}");
+
+    /// <summary>A file about a whole language's site, or about one municipality in it.</summary>
+    private static string Listing(string language, string? municipalityId, string file) =>
+        municipalityId is null ? $"{language}/{file}" : $"{language}/{municipalityId}/{file}";
 
     public static string Embed(string language, string municipalityId) => $"embed/{language}/{municipalityId}/";
 

@@ -59,6 +59,7 @@ public sealed class SiteRenderer(TemplateCatalog templates, IReadOnlyDictionary<
     {
         var plan = new List<PlannedFile>();
         var settings = site.Settings;
+        var projectsByMunicipality = site.Projects.ToLookup(p => p.MunicipalityId);
 
         foreach (var language in settings.Languages)
         {
@@ -96,6 +97,7 @@ public sealed class SiteRenderer(TemplateCatalog templates, IReadOnlyDictionary<
                     renderer.RenderPage("layouts/embed", views.Page(name, "embed", l => Urls.Embed(l, municipality.Id), withFeeds: false),
                         stories.Take(settings.PageSize).Select(views.Item).ToList(), strings, found, layout: "layouts/embed-base")), "layouts/embed"));
                 AddFeeds(plan, views, site, language, municipality.Id, name, stories);
+                AddProjectData(plan, views, language, municipality.Id, projectsByMunicipality[municipality.Id]);
             }
 
             foreach (var story in site.Stories.Where(s => s.Versions.ContainsKey(language)))
@@ -104,7 +106,7 @@ public sealed class SiteRenderer(TemplateCatalog templates, IReadOnlyDictionary<
                 var label = views.LabelFor(a.ProjectId);
                 string? PathIn(string l) => story.Versions.TryGetValue(l, out var v) ? Urls.Announcement(v) : null;
                 Page("announcement", PathIn, "layouts/announcement",
-                    () => views.Page(a.Title, "announcement", PathIn, views.Summary(a), a.MunicipalityId, publicity: label),
+                    () => views.Page(a.Title, "announcement", PathIn, views.Summary(a), a.MunicipalityId, publicity: label, article: a),
                     () => views.Announcement(story), label is null ? null : new AboutProject(a.ProjectId!, label));
             }
 
@@ -135,6 +137,7 @@ public sealed class SiteRenderer(TemplateCatalog templates, IReadOnlyDictionary<
             }
 
             AddFeeds(plan, views, site, language, null, views.SiteTitle, site.Stories);
+            AddProjectData(plan, views, language, null, site.Projects);
             plan.Add(NotFound(site, views, language, l => $"{l}/404.html"));
         }
 
@@ -178,21 +181,34 @@ public sealed class SiteRenderer(TemplateCatalog templates, IReadOnlyDictionary<
             stories.Select(views.Item).ToList(), views.Pager(m.Id, number, pageCount));
     }
 
-    private static void AddFeeds(List<PlannedFile> plan, ViewFactory views, SiteModel site, string language, string? municipalityId, string title, IReadOnlyList<Story> stories)
+    /// <summary>The Atom and JSON feeds of a language, or of a municipality in it: the newest published announcements written in that language.</summary>
+    private void AddFeeds(List<PlannedFile> plan, ViewFactory views, SiteModel site, string language, string? municipalityId, string title, IReadOnlyList<Story> stories)
     {
         var page = views.Absolute(municipalityId is null ? Urls.Home(language) : Urls.Municipality(language, municipalityId));
-        List<FeedEntry> Entries() => stories.Where(s => s.Versions.ContainsKey(language)).Take(site.Settings.PageSize)
-            .Select(s => Entry(views, s.Versions[language])).ToList();
+        List<FeedEntry> Entries() => stories.Where(s => s.Versions.ContainsKey(language)).Select(s => s.Versions[language])
+            .Where(views.Published).Take(site.Settings.PageSize)
+            .Select(a => Entry(views, a)).ToList();
+        FeedHead Head(string path) => new(title, title, views.Absolute(path), page, language);
         var atom = Urls.Feed(language, municipalityId, "xml");
         var json = Urls.Feed(language, municipalityId, "json");
-        plan.Add(new PlannedFile(atom, "feed", language, _ => OutputFile.Text(atom, FeedWriter.Atom(title, views.Absolute(atom), page, language, Entries()))));
-        plan.Add(new PlannedFile(json, "feed", language, _ => OutputFile.Text(json, FeedWriter.Json(title, views.Absolute(json), page, language, Entries()))));
+        plan.Add(new PlannedFile(atom, "feed", language, _ => OutputFile.Text(atom, FeedWriter.Atom(Head(atom), Entries()))));
+        plan.Add(new PlannedFile(json, "feed", language, _ => OutputFile.Text(json, FeedWriter.Json(Head(json), Entries()))));
     }
 
-    private static FeedEntry Entry(ViewFactory views, Announcement a)
+    /// <summary>The open data lists of a language's projects, or of a municipality's: CSV and JSON.</summary>
+    private static void AddProjectData(List<PlannedFile> plan, ViewFactory views, string language, string? municipalityId, IEnumerable<Project> projects)
+    {
+        var csv = Urls.ProjectData(language, municipalityId, "csv");
+        var json = Urls.ProjectData(language, municipalityId, "json");
+        plan.Add(new PlannedFile(csv, "data", language, _ => OutputFile.Text(csv, ProjectData.Csv(projects.Select(views.ProjectRecord)))));
+        plan.Add(new PlannedFile(json, "data", language, _ => OutputFile.Text(json, ProjectData.Json(language, projects.Select(views.ProjectRecord)))));
+    }
+
+    private FeedEntry Entry(ViewFactory views, Announcement a)
     {
         var url = views.Absolute(Urls.Announcement(a));
-        return new FeedEntry(url, url, a.Title, views.Summary(a), views.BodyHtml(a), a.Date, a.LastChanged, a.Language, a.Author?.Name, a.Tags);
+        return new FeedEntry(url, url, a.Title, views.Summary(a), AbsoluteLinks.Rewrite(views.BodyHtml(a), new Uri(url)), a.Date, a.LastChanged,
+            a.Language, a.Author?.Name, [ui[a.Language][$"kind.{AnnouncementKinds.NameOf(a.Kind)}"], .. a.Tags]);
     }
 
     private IEnumerable<(string Path, string From)> StaticAssets()

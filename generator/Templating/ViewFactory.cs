@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
+using Vestis.Feeds;
 using Vestis.I18n;
 using Vestis.Markdown;
 using Vestis.Model;
@@ -27,8 +29,10 @@ public sealed class ViewFactory(SiteModel site, string language, UiStrings ui, R
         new(lang is null ? Html.Escape(text) : $"<span lang=\"{lang}\">{Html.Escape(text)}</span>");
 
     /// <summary>The layout's view of a page that exists in <paramref name="pathIn"/>'s languages (null: not in that language).</summary>
+    /// <param name="feedMunicipality">The municipality whose feeds and data the page links to; null for the whole language's.</param>
+    /// <param name="article">For an announcement's page: the announcement, described to search engines and link previews.</param>
     public PageView Page(string title, string kind, Func<string, string?> pathIn, string? description = null, string? feedMunicipality = null,
-        bool withFeeds = true, PublicityLabel? publicity = null)
+        bool withFeeds = true, PublicityLabel? publicity = null, Announcement? article = null)
     {
         var (canonical, alternates) = SitemapEntry(pathIn);
         var switcher = site.Settings.Languages.Select(l =>
@@ -36,12 +40,16 @@ public sealed class ViewFactory(SiteModel site, string language, UiStrings ui, R
             var target = pathIn(l);
             return new LanguageLinkView(l, LanguageName(l), Href(target ?? Urls.Home(l)), l == language, target is not null);
         }).ToList();
+        string? Listed(Func<string, string?, string, string> url, string format) => withFeeds ? Href(url(language, feedMunicipality, format)) : null;
         return new PageView(language, title, SiteTitle, LanguageOfText(site.Settings.Title), description, canonical, root, Href(Urls.Home(language)),
             alternates, switcher,
-            withFeeds ? Href(Urls.Feed(language, feedMunicipality, "xml")) : null,
-            withFeeds ? Href(Urls.Feed(language, feedMunicipality, "json")) : null,
+            feedMunicipality is null ? SiteTitle : MunicipalityName(feedMunicipality),
+            Listed(Urls.Feed, "xml"), Listed(Urls.Feed, "json"), Listed(Urls.ProjectData, "csv"), Listed(Urls.ProjectData, "json"),
             kind,
-            publicity is null ? null : Label(publicity));
+            publicity is null ? null : Label(publicity),
+            new OpenGraphView(article is null ? "website" : "article", Format.Culture.Name.Replace('-', '_'),
+                article is null ? null : Iso(article.Date), article is null ? null : Iso(article.LastChanged)),
+            article is null ? null : StructuredData.Script(NewsArticle(article, canonical)));
     }
 
     /// <summary>The page's absolute address and its reciprocal hreflang alternates, with <c>x-default</c> where there are several.</summary>
@@ -53,6 +61,46 @@ public sealed class ViewFactory(SiteModel site, string language, UiStrings ui, R
             alternates.Add(new AlternateView("x-default", Absolute(pathIn(defaultLanguage) ?? existing[0].Path!)));
         return new SitemapEntry(Absolute(pathIn(language)!), alternates);
     }
+
+    /// <summary>The announcement as a schema.org <c>NewsArticle</c>, about its project with the project's funding as grants.</summary>
+    private JsonObject NewsArticle(Announcement a, string url)
+    {
+        var publisher = MunicipalityOrganization(a.MunicipalityId);
+        var article = new JsonObject
+        {
+            ["@context"] = "https://schema.org",
+            ["@type"] = "NewsArticle",
+            ["headline"] = a.Title,
+            ["description"] = Summary(a),
+            ["url"] = url,
+            ["mainEntityOfPage"] = url,
+            ["inLanguage"] = a.Language,
+            ["datePublished"] = Iso(a.Date),
+            ["dateModified"] = Iso(a.LastChanged),
+            ["author"] = a.Author is null ? MunicipalityOrganization(a.MunicipalityId)
+                : a.Author.Role is null ? new JsonObject { ["@type"] = "Person", ["name"] = a.Author.Name }
+                : new JsonObject { ["@type"] = "Person", ["name"] = a.Author.Name, ["jobTitle"] = a.Author.Role },
+            ["publisher"] = publisher,
+        };
+        if (a.Tags.Count > 0) article["keywords"] = new JsonArray([.. a.Tags.Select(t => JsonValue.Create(t))]);
+        if (a.ProjectId is not null && site.Content.Projects.TryGetValue(a.ProjectId, out var p))
+        {
+            var budget = p.Budget;
+            article["about"] = new JsonObject
+            {
+                ["@type"] = "Project",
+                ["name"] = p.Name.For(language, defaultLanguage) ?? p.Id,
+                ["identifier"] = p.Id,
+                ["url"] = Absolute(Urls.Project(language, p.Id)),
+                ["funding"] = new JsonArray([.. budget.Sources.Select(s => StructuredData.Grant(s.Source, SourceLabel(s.Source), s.Amount, budget.Currency,
+                    s.Source == Funds.MunicipalBudget ? MunicipalityOrganization(p.MunicipalityId) : null))]),
+            };
+        }
+        return article;
+    }
+
+    private JsonObject MunicipalityOrganization(string id) =>
+        StructuredData.Organization("GovernmentOrganization", MunicipalityName(id), site.Content.Municipalities.GetValueOrDefault(id)?.Website);
 
     public PublicityLabel? LabelFor(string? projectId) =>
         projectId is not null && site.Content.Projects.TryGetValue(projectId, out var project)
@@ -144,18 +192,55 @@ public sealed class ViewFactory(SiteModel site, string language, UiStrings ui, R
             ui[$"status.{p.StatusOn(site.Today).ToString().ToLowerInvariant()}"],
             Format.Money(budget.Total, budget.Currency),
             budget.Sources.Zip(p.SourceNotesFor(language, defaultLanguage), (s, note) => new FundingSourceView(
-                SourceLabel(s.Source), Format.Money(s.Amount, budget.Currency), Format.Percent(Share(s.Amount, budget.Total)), s.Eligible, note)).ToList(),
+                SourceLabel(s.Source), Format.Money(s.Amount, budget.Currency), Format.Percent(Money.Share(s.Amount, budget.Total)), s.Eligible, note)).ToList(),
             OtherLanguage(p.SourceNotesLanguage(language, defaultLanguage)),
             Format.Money(eu, budget.Currency),
-            Format.Percent(Share(eu, budget.Total)),
+            Format.Percent(Money.Share(eu, budget.Total)),
             nonEligible > 0 ? Format.Money(nonEligible, budget.Currency) : null,
             p.FacilitiesFor(language, defaultLanguage).Select(f => new FacilityView(
-                Marked(f.Address is null ? f.Name : $"{f.Name}, {f.Address}", facilitiesLanguage), f.Places)).ToList(),
+                Marked(f.Place, facilitiesLanguage), f.Places)).ToList(),
             p.Aims.For(language, defaultLanguage),
             LanguageOfText(p.Aims),
             p.Results.For(language, defaultLanguage),
             LanguageOfText(p.Results));
     }
+
+    /// <summary>The project as the open data lists carry it, with the announcements about it that are published in this language's lists.</summary>
+    public ProjectRecord ProjectRecord(Project p)
+    {
+        var budget = p.Budget;
+        var facilities = p.FacilitiesFor(language, defaultLanguage);
+        return new ProjectRecord(
+            p.Id,
+            p.Name.For(language, defaultLanguage) ?? p.Id,
+            p.Beneficiary.For(language, defaultLanguage) ?? MunicipalityName(p.MunicipalityId),
+            p.MunicipalityId,
+            MunicipalityName(p.MunicipalityId),
+            site.Settings.Country,
+            facilities.Count > 0 ? facilities.Select(f => f.Place).ToList() : [MunicipalityName(p.MunicipalityId)],
+            p.Programme,
+            p.Funds,
+            p.MeasureCode,
+            site.Content.Measures.TryGetValue(p.MeasureCode, out var m) ? m.Name.For(language, defaultLanguage) ?? "" : "",
+            p.Start,
+            p.End,
+            p.StatusOn(site.Today),
+            budget.Currency,
+            budget.Total,
+            budget.EuAmount,
+            Money.Share(budget.EuAmount, budget.Total),
+            budget.NonEligibleAmount,
+            budget.Sources.Select(s => new SourceRecord(s.Source, SourceLabel(s.Source), s.Amount, s.Eligible)).ToList(),
+            Absolute(Urls.Project(language, p.Id)),
+            site.StoriesByProject.GetValueOrDefault(p.Id, []).Select(story => story.For(language)).Where(Published)
+                .Select(a => Absolute(Urls.Announcement(a))).ToList());
+    }
+
+    /// <summary>
+    /// Whether an announcement may leave the site in a feed or data file: not a draft, not dated after the build
+    /// date. A build shows only these; <c>serve</c> previews the others, but never in what readers keep.
+    /// </summary>
+    public bool Published(Announcement a) => !a.Draft && a.Date <= site.Today;
 
     public ProjectListEntryView ProjectEntry(Project p) => new(
         Href(Urls.Project(language, p.Id)), p.Id, p.Name.For(language, defaultLanguage) ?? p.Id,
@@ -177,8 +262,6 @@ public sealed class ViewFactory(SiteModel site, string language, UiStrings ui, R
         Funds.IsEuFund(source) ? ui[$"fund.{source}"] : ui[$"source.{source}"];
 
     private string? OtherLanguage(string? lang) => lang is not null && lang != language ? lang : null;
-
-    private static decimal Share(decimal part, decimal total) => total == 0 ? 0 : Math.Round(part * 100m / total, 2, MidpointRounding.AwayFromZero);
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

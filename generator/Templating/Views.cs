@@ -12,6 +12,7 @@ public sealed record LanguageLinkView(string Lang, string Name, string Href, boo
 public sealed record AlternateView(string Hreflang, string Href);
 
 /// <summary>What the shared layout needs on every page.</summary>
+/// <param name="FeedTitle">The name of the feeds the page links to: its municipality's, or the site's.</param>
 public sealed record PageView(
     string Lang,
     string Title,
@@ -23,10 +24,26 @@ public sealed record PageView(
     string HomeHref,
     IReadOnlyList<AlternateView> Alternates,
     IReadOnlyList<LanguageLinkView> Languages,
+    string FeedTitle,
     string? FeedAtom,
     string? FeedJson,
+    string? DataCsv,
+    string? DataJson,
     string Kind,
-    PublicityLabelView? Publicity);
+    PublicityLabelView? Publicity,
+    OpenGraphView OpenGraph,
+    Html? StructuredData)
+{
+    /// <summary>Unescaped: the policy's quotes are its syntax, and it holds nothing that could end the attribute.</summary>
+    private static readonly Html Policy = new(Templating.SecurityPolicy.ForPages);
+
+    public Html SecurityPolicy => Policy;
+}
+
+/// <summary>Open Graph metadata beyond what the page already has (title, description, canonical address).</summary>
+/// <param name="Locale">The page's language as a locale with an underscore (<c>lv_LV</c>).</param>
+/// <param name="Published">For an announcement (<c>og:type</c> article): its date, ISO.</param>
+public sealed record OpenGraphView(string Type, string Locale, string? Published, string? Modified);
 
 /// <summary>The EU publicity label of the project a page is about, in the label's language.</summary>
 /// <param name="LogoBefore">The national logo where the member state's ensemble puts it before the emblem, else null.</param>

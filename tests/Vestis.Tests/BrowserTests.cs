@@ -132,6 +132,35 @@ public sealed class BrowserTests : IClassFixture<BrowserTests.ServedSite>
         Assert.Empty(failures);
     }
 
+    [Fact]
+    public async Task No_page_asks_another_site_for_anything_and_none_breaks_its_security_policy()
+    {
+        var pages = Directory.EnumerateFiles(site.Output, "*.html", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(site.Output, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList();
+        Assert.True(pages.Count >= 30, $"expected the bundled site's pages, found {pages.Count}");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium(), Args = ["--no-sandbox"] });
+        var page = await browser.NewPageAsync();
+        var problems = new List<string>();
+        var current = "";
+        page.Request += (_, request) =>
+        {
+            if (!request.Url.StartsWith(site.BaseUrl, StringComparison.Ordinal)) problems.Add($"{current} asks for {request.Url}");
+        };
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error") problems.Add($"{current}: {message.Text}");
+        };
+        foreach (var path in pages)
+        {
+            current = path;
+            await page.GotoAsync(site.BaseUrl + path, new() { WaitUntil = WaitUntilState.NetworkIdle });
+            // The stylesheet applied: the policy let the site's own CSS in.
+            Assert.NotEqual("Times New Roman", (await page.EvaluateAsync<string>("getComputedStyle(document.body).fontFamily")).Split(',')[0].Trim('"'));
+        }
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
     private const string Measure = """
         () => {
           const label = document.querySelector('[data-eu-publicity]');

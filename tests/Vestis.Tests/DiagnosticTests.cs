@@ -492,6 +492,17 @@ public sealed class DiagnosticTests
             DiagnosticCodes.BrokenLink, 22, 8);
     }
 
+    [Theory]
+    [InlineData("![tilts](https://example.com/tilts.jpg)", 8)]
+    [InlineData("![tilts](//cdn.example.com/tilts.jpg)", 8)]
+    [InlineData("<img src=\"https://example.com/tilts.jpg\" alt=\"tilts\">", 1)]
+    public void An_image_from_another_site_is_an_error_because_every_reader_would_fetch_it(string image, int column)
+    {
+        // Raw HTML is reported where it starts; the sanitizer drops the address so nothing could ever fetch it.
+        AssertAnnouncementChange("centru.\n", $"centru.\n\n{(column == 1 ? "" : "Sīkāk: ")}{image}\n",
+            DiagnosticCodes.RemoteResource, 22, column);
+    }
+
     [Fact]
     public void A_broken_link_through_a_reference_definition_is_reported_where_it_is_used()
     {
@@ -904,6 +915,20 @@ public sealed class DiagnosticTests
     public void A_project_layout_without_the_facts_card_fails_the_audit()
     {
         AssertAuditAfter("layouts/project.html", "{{ partial \"facts\" model.project }}", "", DiagnosticCodes.AuditFacts, "layouts/project.html");
+    }
+
+    [Fact]
+    public void A_layout_that_loads_something_from_another_site_fails_the_audit()
+    {
+        AssertAuditAfter("layouts/project.html", "{{ partial \"facts\" model.project }}",
+            "{{ partial \"facts\" model.project }}<img src=\"https://maps.example.com/tile.png\" alt=\"\">", DiagnosticCodes.AuditThirdParty, "layouts/project.html");
+    }
+
+    [Fact]
+    public void A_layout_without_the_security_policy_fails_the_audit()
+    {
+        AssertAuditAfter("layouts/embed-base.html", "<meta http-equiv=\"Content-Security-Policy\" content=\"{{ page.security_policy }}\">", "",
+            DiagnosticCodes.AuditSecurityPolicy, "layouts/embed.html");
     }
 
     // ---------------------------------------------------------------- all at once

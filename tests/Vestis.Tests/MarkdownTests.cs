@@ -15,6 +15,9 @@ public sealed class MarkdownTests
     [InlineData("<iframe src=\"https://evil.example\"></iframe>", "<iframe")]
     [InlineData("<form action=\"https://evil.example\"><input></form>", "<form")]
     [InlineData("<p style=\"background:url(x)\">x</p>", "style=")]
+    [InlineData("<img src=\"https://tracker.example/pixel.gif\" alt=\"\">", "tracker.example")]
+    [InlineData("<picture><source srcset=\"//tracker.example/a.webp\"><img src=\"a.png\" alt=\"\"></picture>", "tracker.example")]
+    [InlineData("<video src=\"https://tracker.example/v.mp4\"></video>", "tracker.example")]
     public void Raw_html_is_sanitized(string markdown, string forbidden) =>
         Assert.DoesNotContain(forbidden, Render(markdown), StringComparison.OrdinalIgnoreCase);
 
@@ -35,6 +38,15 @@ public sealed class MarkdownTests
         var html = Render("| a | b |\n|---|---|\n| 1 | 2 |\n\nSee https://www.ilukste.lv now.");
         Assert.Contains("<table>", html);
         Assert.Contains("<a href=\"https://www.ilukste.lv\">", html);
+    }
+
+    [Fact]
+    public void Aligned_table_columns_get_a_class_not_an_inline_style_the_security_policy_would_block()
+    {
+        var html = Render("| vieta | summa |\n|:-:|--:|\n| Rēzekne | 1,00 |");
+        Assert.DoesNotContain("style=", html, StringComparison.Ordinal);
+        Assert.Contains("<th class=\"align-center\">vieta</th>", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"align-right\">1,00</td>", html, StringComparison.Ordinal);
     }
 
     [Fact]
