@@ -6,9 +6,10 @@ public static class Urls
     private const string ProjectsSection = "projects";
     private const string FundsSection = "funds";
     private const string MeasuresSection = "measures";
+    private const string SearchSection = "search";
 
     /// <summary>The folders under each language that are not municipalities, so no municipality may take their names.</summary>
-    public static readonly IReadOnlyList<string> Sections = [ProjectsSection, FundsSection, MeasuresSection];
+    public static readonly IReadOnlyList<string> Sections = [ProjectsSection, FundsSection, MeasuresSection, SearchSection];
 
     public static string Home(string language) => $"{language}/";
 
@@ -30,6 +31,11 @@ public static class Urls
 
     public static string Feed(string language, string? municipalityId, string format) =>
         municipalityId is null ? $"{language}/feed.{format}" : $"{language}/{municipalityId}/feed.{format}";
+
+    public static string Search(string language) => $"{language}/{SearchSection}/";
+
+    /// <summary>What the search page looks in: every announcement listed in the language.</summary>
+    public static string SearchIndex(string language) => $"{language}/{SearchSection}.json";
 
     public static string Embed(string language, string municipalityId) => $"embed/{language}/{municipalityId}/";
 

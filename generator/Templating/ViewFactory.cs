@@ -3,6 +3,7 @@ using Vestis.I18n;
 using Vestis.Markdown;
 using Vestis.Model;
 using Vestis.Publicity;
+using Vestis.Search;
 
 namespace Vestis.Templating;
 
@@ -96,6 +97,20 @@ public sealed class ViewFactory(SiteModel site, string language, UiStrings ui, R
             other ? a.Language : null, other ? ui.NoteOn(a.Language) : null, a.Draft, Scheduled(a));
     }
 
+    /// <summary>The search page's data: the versions this language lists, and the names they refer to, as its pages word them.</summary>
+    public SearchIndex SearchIndex(IEnumerable<Announcement> listed)
+    {
+        var entries = listed.Select(a => new SearchEntry(Href(Urls.Announcement(a)), a.Title, Summary(a), Iso(a.Date), Format.Date(a.Date),
+            a.MunicipalityId, AnnouncementKinds.NameOf(a.Kind), a.ProjectId is { } id && site.Content.Projects.ContainsKey(id) ? id : null,
+            a.Tags, OtherLanguage(a.Language))).ToList();
+        return new SearchIndex(language,
+            entries.Select(e => e.Municipality).Distinct().ToDictionary(id => id, id => new SearchName(MunicipalityName(id), MunicipalityLanguage(id))),
+            AnnouncementKinds.Names.ToDictionary(kind => kind, kind => ui[$"kind.{kind}"]),
+            entries.Select(e => e.Project).OfType<string>().Distinct().Select(id => site.Content.Projects[id]).ToDictionary(p => p.Id, p => new SearchName(ProjectName(p), ProjectNameLanguage(p))),
+            entries.Select(e => e.Language).OfType<string>().Distinct().ToDictionary(l => l, ui.NoteOn),
+            entries);
+    }
+
     public string Summary(Announcement a) => a.Summary ?? bodies[a.SourcePath].FirstParagraph;
 
     public string BodyHtml(Announcement a) => bodies[a.SourcePath].Html;
@@ -132,8 +147,8 @@ public sealed class ViewFactory(SiteModel site, string language, UiStrings ui, R
         var facilitiesLanguage = OtherLanguage(p.FacilitiesLanguage(language, defaultLanguage));
         return new ProjectView(
             p.Id,
-            p.Name.For(language, defaultLanguage) ?? p.Id,
-            OtherLanguage(p.Name.LanguageOf(language, defaultLanguage)),
+            ProjectName(p),
+            ProjectNameLanguage(p),
             Href(Urls.Project(language, p.Id)),
             p.Beneficiary.For(language, defaultLanguage) is { } beneficiary ? Marked(beneficiary, LanguageOfText(p.Beneficiary)) : MunicipalityText(p.MunicipalityId),
             MunicipalityLink(p.MunicipalityId),
@@ -157,9 +172,13 @@ public sealed class ViewFactory(SiteModel site, string language, UiStrings ui, R
             LanguageOfText(p.Results));
     }
 
+    private string ProjectName(Project p) => p.Name.For(language, defaultLanguage) ?? p.Id;
+
+    private string? ProjectNameLanguage(Project p) => OtherLanguage(p.Name.LanguageOf(language, defaultLanguage));
+
     public ProjectListEntryView ProjectEntry(Project p) => new(
-        Href(Urls.Project(language, p.Id)), p.Id, p.Name.For(language, defaultLanguage) ?? p.Id,
-        OtherLanguage(p.Name.LanguageOf(language, defaultLanguage)), MunicipalityText(p.MunicipalityId),
+        Href(Urls.Project(language, p.Id)), p.Id, ProjectName(p),
+        ProjectNameLanguage(p), MunicipalityText(p.MunicipalityId),
         $"{Format.Date(p.Start)} – {Format.Date(p.End)}",
         ui[$"status.{p.StatusOn(site.Today).ToString().ToLowerInvariant()}"],
         site.StoriesByProject.GetValueOrDefault(p.Id, []).Select(Item).ToList());
