@@ -136,6 +136,7 @@ public sealed class SiteRenderer(TemplateCatalog templates, IReadOnlyDictionary<
             }
 
             AddFeeds(plan, views, site, language, null, views.SiteTitle, site.Stories);
+            Page("search", Urls.Search, "layouts/search", () => views.Page(strings["search.title"], "search", Urls.Search), views.SearchPage);
             var index = Urls.SearchIndex(language);
             plan.Add(new PlannedFile(index, "search-index", language, _ => new OutputFile(index, SearchIndexWriter.Write(views.SearchIndex(
                 site.Stories.Select(s => s.PublishedFor(language, settings.Languages, site.Today)).OfType<Announcement>())))));

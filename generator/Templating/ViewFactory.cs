@@ -37,7 +37,7 @@ public sealed class ViewFactory(SiteModel site, string language, UiStrings ui, R
             var target = pathIn(l);
             return new LanguageLinkView(l, LanguageName(l), Href(target ?? Urls.Home(l)), l == language, target is not null);
         }).ToList();
-        return new PageView(language, title, SiteTitle, LanguageOfText(site.Settings.Title), description, canonical, root, Href(Urls.Home(language)),
+        return new PageView(language, title, SiteTitle, LanguageOfText(site.Settings.Title), description, canonical, root, Href(Urls.Home(language)), Href(Urls.Search(language)),
             alternates, switcher,
             withFeeds ? Href(Urls.Feed(language, feedMunicipality, "xml")) : null,
             withFeeds ? Href(Urls.Feed(language, feedMunicipality, "json")) : null,
@@ -96,6 +96,9 @@ public sealed class ViewFactory(SiteModel site, string language, UiStrings ui, R
             Summary(a), ui[$"kind.{AnnouncementKinds.NameOf(a.Kind)}"], MunicipalityText(a.MunicipalityId),
             other ? a.Language : null, other ? ui.NoteOn(a.Language) : null, a.Draft, Scheduled(a));
     }
+
+    public SearchPageView SearchPage() => new(Href(Urls.Search(language)), Href(Urls.SearchIndex(language)), Format.Culture.Name,
+        ui.PluralForms("search.results").Select(f => new PluralFormView(f.Category, f.Text)).ToList());
 
     /// <summary>The search page's data: the versions this language lists, and the names they refer to, as its pages word them.</summary>
     public SearchIndex SearchIndex(IEnumerable<Announcement> listed)
