@@ -54,6 +54,9 @@ public sealed class PluralRules
 
     private PluralRules(IReadOnlyList<(string, Func<long, bool>)> categories) => this.categories = categories;
 
+    /// <summary>The language's categories, "other" last.</summary>
+    public IEnumerable<string> Categories => categories.Select(c => c.Category).Append(Other);
+
     public string Select(long count)
     {
         foreach (var (category, applies) in categories)

@@ -37,14 +37,19 @@ public sealed class UiStrings
     public string this[string key] => strings.TryGetValue(key, out var text) ? text : Missing(key, defaults.GetValueOrDefault(key, key));
 
     /// <summary>A count in words: the key's form for the number's CLDR plural category, with the number put in for {0}.</summary>
-    public string Plural(string key, long count)
+    public string Plural(string key, long count) =>
+        string.Format(Format.Culture, Form(key, plurals.Select(count)), Format.Number(count));
+
+    /// <summary>The key's text for each plural category of the language, for a script that counts in the browser.</summary>
+    public IReadOnlyList<(string Category, string Text)> PluralForms(string key) =>
+        plurals.Categories.Select(category => (category, Form(key, category))).ToList();
+
+    private string Form(string key, string category)
     {
-        var category = plurals.Select(count);
         var form = $"{key}.{category}";
-        var text = strings.TryGetValue(form, out var exact) ? exact
+        return strings.TryGetValue(form, out var exact) ? exact
             : strings.TryGetValue($"{key}.{PluralRules.Other}", out var other) ? Missing(form, other)
             : this[$"{key}.{PluralRules.Other}"];
-        return string.Format(Format.Culture, text, Format.Number(count));
     }
 
     /// <summary>A language's name in itself, for links to it: its UI file's <c>language.self</c>, else CLDR's, else its code.</summary>

@@ -64,6 +64,9 @@ public sealed record Announcement(
 {
     /// <summary>The date feeds and "updated" notes use: the last substantive change.</summary>
     public DateOnly LastChanged => Updated ?? Date;
+
+    /// <summary>Whether a build on <paramref name="today"/> publishes it: not a draft, and not dated later.</summary>
+    public bool IsPublishedOn(DateOnly today) => !Draft && Date <= today;
 }
 
 public sealed record Facility(string Name, string? Address, int? Places)

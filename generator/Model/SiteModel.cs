@@ -8,6 +8,13 @@ public sealed record Story(string MunicipalityId, string Stem, IReadOnlyDictiona
 
     public DateOnly Date => Original.Date;
 
+    /// <summary>
+    /// The version a built site lists in <paramref name="language"/>, also where a preview shows drafts and future
+    /// versions: its own if published, else the first published one in the site's order; null when none is.
+    /// </summary>
+    public Announcement? PublishedFor(string language, IEnumerable<string> languages, DateOnly today) =>
+        languages.Prepend(language).Select(Versions.GetValueOrDefault).FirstOrDefault(v => v is not null && v.IsPublishedOn(today));
+
     public string? ProjectId => Original.ProjectId;
 
     /// <summary>The date of a change to the original that <paramref name="translation"/> has not caught up with, if any.</summary>

@@ -6,9 +6,10 @@ public static class Urls
     private const string ProjectsSection = "projects";
     private const string FundsSection = "funds";
     private const string MeasuresSection = "measures";
+    private const string SearchSection = "search";
 
     /// <summary>The folders under each language that are not municipalities, so no municipality may take their names.</summary>
-    public static readonly IReadOnlyList<string> Sections = [ProjectsSection, FundsSection, MeasuresSection];
+    public static readonly IReadOnlyList<string> Sections = [ProjectsSection, FundsSection, MeasuresSection, SearchSection];
 
     public static string Home(string language) => $"{language}/";
 
@@ -36,6 +37,11 @@ public static class Urls
     /// <summary>A file about a whole language's site, or about one municipality in it.</summary>
     private static string Listing(string language, string? municipalityId, string file) =>
         municipalityId is null ? $"{language}/{file}" : $"{language}/{municipalityId}/{file}";
+
+    public static string Search(string language) => $"{language}/{SearchSection}/";
+
+    /// <summary>What the search page looks in: every announcement listed in the language.</summary>
+    public static string SearchIndex(string language) => $"{language}/{SearchSection}.json";
 
     public static string Embed(string language, string municipalityId) => $"embed/{language}/{municipalityId}/";
 

@@ -5,6 +5,7 @@ using Vestis.Markdown;
 using Vestis.Model;
 using Vestis.Output;
 using Vestis.Publicity;
+using Vestis.Search;
 
 namespace Vestis.Templating;
 
@@ -138,6 +139,10 @@ public sealed class SiteRenderer(TemplateCatalog templates, IReadOnlyDictionary<
 
             AddFeeds(plan, views, site, language, null, views.SiteTitle, site.Stories);
             AddProjectData(plan, views, language, null, site.Projects);
+            Page("search", Urls.Search, "layouts/search", () => views.Page(strings["search.title"], "search", Urls.Search), views.SearchPage);
+            var index = Urls.SearchIndex(language);
+            plan.Add(new PlannedFile(index, "search-index", language, _ => new OutputFile(index, SearchIndexWriter.Write(views.SearchIndex(
+                site.Stories.Select(s => s.PublishedFor(language, settings.Languages, site.Today)).OfType<Announcement>())))));
             plan.Add(NotFound(site, views, language, l => $"{l}/404.html"));
         }
 

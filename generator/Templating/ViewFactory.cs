@@ -5,6 +5,7 @@ using Vestis.I18n;
 using Vestis.Markdown;
 using Vestis.Model;
 using Vestis.Publicity;
+using Vestis.Search;
 
 namespace Vestis.Templating;
 
@@ -41,7 +42,7 @@ public sealed class ViewFactory(SiteModel site, string language, UiStrings ui, R
             return new LanguageLinkView(l, LanguageName(l), Href(target ?? Urls.Home(l)), l == language, target is not null);
         }).ToList();
         string? Listed(Func<string, string?, string, string> url, string format) => withFeeds ? Href(url(language, feedMunicipality, format)) : null;
-        return new PageView(language, title, SiteTitle, LanguageOfText(site.Settings.Title), description, canonical, root, Href(Urls.Home(language)),
+        return new PageView(language, title, SiteTitle, LanguageOfText(site.Settings.Title), description, canonical, root, Href(Urls.Home(language)), Href(Urls.Search(language)),
             alternates, switcher,
             feedMunicipality is null ? SiteTitle : MunicipalityName(feedMunicipality),
             Listed(Urls.Feed, "xml"), Listed(Urls.Feed, "json"), Listed(Urls.ProjectData, "csv"), Listed(Urls.ProjectData, "json"),
@@ -144,6 +145,23 @@ public sealed class ViewFactory(SiteModel site, string language, UiStrings ui, R
             other ? a.Language : null, other ? ui.NoteOn(a.Language) : null, a.Draft, Scheduled(a));
     }
 
+    public SearchPageView SearchPage() => new(Href(Urls.Search(language)), Href(Urls.SearchIndex(language)), Format.Culture.Name,
+        ui.PluralForms("search.results").Select(f => new PluralFormView(f.Category, f.Text)).ToList());
+
+    /// <summary>The search page's data: the versions this language lists, and the names they refer to, as its pages word them.</summary>
+    public SearchIndex SearchIndex(IEnumerable<Announcement> listed)
+    {
+        var entries = listed.Select(a => new SearchEntry(Href(Urls.Announcement(a)), a.Title, Summary(a), Iso(a.Date), Format.Date(a.Date),
+            a.MunicipalityId, AnnouncementKinds.NameOf(a.Kind), a.ProjectId is { } id && site.Content.Projects.ContainsKey(id) ? id : null,
+            a.Tags, OtherLanguage(a.Language))).ToList();
+        return new SearchIndex(language,
+            entries.Select(e => e.Municipality).Distinct().ToDictionary(id => id, id => new SearchName(MunicipalityName(id), MunicipalityLanguage(id))),
+            AnnouncementKinds.Names.ToDictionary(kind => kind, kind => ui[$"kind.{kind}"]),
+            entries.Select(e => e.Project).OfType<string>().Distinct().Select(id => site.Content.Projects[id]).ToDictionary(p => p.Id, p => new SearchName(ProjectName(p), ProjectNameLanguage(p))),
+            entries.Select(e => e.Language).OfType<string>().Distinct().ToDictionary(l => l, ui.NoteOn),
+            entries);
+    }
+
     public string Summary(Announcement a) => a.Summary ?? bodies[a.SourcePath].FirstParagraph;
 
     public string BodyHtml(Announcement a) => bodies[a.SourcePath].Html;
@@ -180,8 +198,8 @@ public sealed class ViewFactory(SiteModel site, string language, UiStrings ui, R
         var facilitiesLanguage = OtherLanguage(p.FacilitiesLanguage(language, defaultLanguage));
         return new ProjectView(
             p.Id,
-            p.Name.For(language, defaultLanguage) ?? p.Id,
-            OtherLanguage(p.Name.LanguageOf(language, defaultLanguage)),
+            ProjectName(p),
+            ProjectNameLanguage(p),
             Href(Urls.Project(language, p.Id)),
             p.Beneficiary.For(language, defaultLanguage) is { } beneficiary ? Marked(beneficiary, LanguageOfText(p.Beneficiary)) : MunicipalityText(p.MunicipalityId),
             MunicipalityLink(p.MunicipalityId),
@@ -212,7 +230,7 @@ public sealed class ViewFactory(SiteModel site, string language, UiStrings ui, R
         var facilities = p.FacilitiesFor(language, defaultLanguage);
         return new ProjectRecord(
             p.Id,
-            p.Name.For(language, defaultLanguage) ?? p.Id,
+            ProjectName(p),
             p.Beneficiary.For(language, defaultLanguage) ?? MunicipalityName(p.MunicipalityId),
             p.MunicipalityId,
             MunicipalityName(p.MunicipalityId),
@@ -240,11 +258,15 @@ public sealed class ViewFactory(SiteModel site, string language, UiStrings ui, R
     /// Whether an announcement may leave the site in a feed or data file: not a draft, not dated after the build
     /// date. A build shows only these; <c>serve</c> previews the others, but never in what readers keep.
     /// </summary>
-    public bool Published(Announcement a) => !a.Draft && a.Date <= site.Today;
+    public bool Published(Announcement a) => a.IsPublishedOn(site.Today);
+
+    private string ProjectName(Project p) => p.Name.For(language, defaultLanguage) ?? p.Id;
+
+    private string? ProjectNameLanguage(Project p) => OtherLanguage(p.Name.LanguageOf(language, defaultLanguage));
 
     public ProjectListEntryView ProjectEntry(Project p) => new(
-        Href(Urls.Project(language, p.Id)), p.Id, p.Name.For(language, defaultLanguage) ?? p.Id,
-        OtherLanguage(p.Name.LanguageOf(language, defaultLanguage)), MunicipalityText(p.MunicipalityId),
+        Href(Urls.Project(language, p.Id)), p.Id, ProjectName(p),
+        ProjectNameLanguage(p), MunicipalityText(p.MunicipalityId),
         $"{Format.Date(p.Start)} – {Format.Date(p.End)}",
         ui[$"status.{p.StatusOn(site.Today).ToString().ToLowerInvariant()}"],
         site.StoriesByProject.GetValueOrDefault(p.Id, []).Select(Item).ToList());

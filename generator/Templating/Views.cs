@@ -22,6 +22,7 @@ public sealed record PageView(
     string Canonical,
     string Root,
     string HomeHref,
+    string SearchHref,
     IReadOnlyList<AlternateView> Alternates,
     IReadOnlyList<LanguageLinkView> Languages,
     string FeedTitle,
@@ -149,3 +150,12 @@ public sealed record ProjectListView(string Heading, string? Code, IReadOnlyList
 public sealed record ProjectListEntryView(string Href, string Id, string Name, string? NameLang, Html Municipality, string Period, string Status, IReadOnlyList<ItemView> Announcements);
 
 public sealed record ChooserView(IReadOnlyList<LanguageLinkView> Languages);
+
+/// <summary>
+/// The search page: what its script needs, as data attributes (the form's action, the index, the locale whose
+/// plural rules and digits the browser applies), and the status text for each plural category of the language.
+/// </summary>
+public sealed record SearchPageView(string Action, string Index, string Locale, IReadOnlyList<PluralFormView> Results);
+
+/// <param name="Text">The text for a count in <paramref name="Category"/>: {0} the count, {1} the words searched for.</param>
+public sealed record PluralFormView(string Category, string Text);
