@@ -20,13 +20,15 @@ namespace Vestis.Audit;
 public sealed class PageAuditor(TemplateCatalog templates, DiagnosticBag diagnostics, int maxParallelism, Uri site)
 {
     /// <summary>The elements and attributes whose URL a browser fetches while showing the page, unasked.</summary>
-    private static readonly (string Selector, string Attribute)[] Fetched =
-    [
-        ("img[src]", "src"), ("img[srcset]", "srcset"), ("source[src]", "src"), ("source[srcset]", "srcset"),
-        ("script[src]", "src"), ("iframe[src]", "src"), ("frame[src]", "src"), ("video[src]", "src"), ("video[poster]", "poster"),
-        ("audio[src]", "src"), ("track[src]", "src"), ("object[data]", "data"), ("embed[src]", "src"), ("input[src]", "src"),
-        ("image[href]", "href"), ("use[href]", "href"), ("link[href]:not([rel~=alternate]):not([rel~=canonical])", "href"),
-    ];
+    private static readonly Dictionary<string, string[]> Fetched = new(StringComparer.Ordinal)
+    {
+        ["img"] = ["src", "srcset"], ["source"] = ["src", "srcset"], ["script"] = ["src"], ["iframe"] = ["src"], ["frame"] = ["src"],
+        ["video"] = ["src", "poster"], ["audio"] = ["src"], ["track"] = ["src"], ["object"] = ["data"], ["embed"] = ["src"],
+        ["input"] = ["src"], ["image"] = ["href"], ["use"] = ["href"], ["link"] = ["href"],
+    };
+
+    /// <summary>Links that name another document rather than load one.</summary>
+    private static readonly string[] NamingRelations = ["alternate", "canonical"];
 
     /// <summary>The facts a facts card must state, as its elements mark them with <c>data-fact</c>.</summary>
     public static readonly IReadOnlyList<string> RequiredFacts =
@@ -61,7 +63,8 @@ public sealed class PageAuditor(TemplateCatalog templates, DiagnosticBag diagnos
 
     private IEnumerable<(string Code, string Problem)> Problems(RenderedPage page, IDocument document)
     {
-        var policy = document.QuerySelector("head > meta[http-equiv=Content-Security-Policy i]")?.GetAttribute("content");
+        var policy = document.Head?.Children.FirstOrDefault(e => e.LocalName == "meta"
+            && string.Equals(e.GetAttribute("http-equiv"), "Content-Security-Policy", StringComparison.OrdinalIgnoreCase))?.GetAttribute("content");
         if (policy != SecurityPolicy.ForPages)
             yield return (DiagnosticCodes.AuditSecurityPolicy, policy is null
                 ? "a page has no Content-Security-Policy (<meta http-equiv=\"Content-Security-Policy\" content=\"{{ page.security_policy }}\"> in its head)"
@@ -144,10 +147,16 @@ public sealed class PageAuditor(TemplateCatalog templates, DiagnosticBag diagnos
                 yield return $"the facts card does not state `{fact}` (an element with data-fact=\"{fact}\" and text)";
     }
 
+    // One walk over the elements: a selector query per kind of element would walk every page a dozen times.
     private IEnumerable<string> ThirdPartyResources(IDocument document) =>
-        Fetched.SelectMany(f => document.QuerySelectorAll(f.Selector).SelectMany(e => Urls(e.GetAttribute(f.Attribute)!, f.Attribute)))
+        document.All.Where(e => Fetched.ContainsKey(e.LocalName) && !(e.LocalName == "link" && NamesADocument(e)))
+            .SelectMany(e => Fetched[e.LocalName].Select(a => (Attribute: a, Value: e.GetAttribute(a))).Where(x => x.Value is not null)
+                .SelectMany(x => Urls(x.Value!, x.Attribute)))
             .Where(url => Uri.TryCreate(site, url, out var target) && !(target.Scheme == site.Scheme && target.Authority == site.Authority))
             .Distinct();
+
+    private static bool NamesADocument(IElement link) =>
+        (link.GetAttribute("rel") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(r => NamingRelations.Contains(r, StringComparer.OrdinalIgnoreCase));
 
     /// <summary>The URLs of an attribute: one, or a <c>srcset</c>'s candidates.</summary>
     private static IEnumerable<string> Urls(string value, string attribute) => attribute == "srcset"
