@@ -36,6 +36,7 @@ public sealed class DevServer : IAsyncDisposable
         watcher = new ContentWatcher([options.ContentDirectory, options.TemplatesDirectory], Rebuild);
         contentTypes.Mappings[".json"] = "application/json; charset=utf-8";
         contentTypes.Mappings[".xml"] = "application/xml; charset=utf-8";
+        contentTypes.Mappings[".csv"] = "text/csv; charset=utf-8";
     }
 
     public Uri Address { get; private set; } = null!;

@@ -231,6 +231,31 @@ public sealed class SyndicationTests : IClassFixture<SyndicationTests.FeedSite>
     }
 
     [Fact]
+    public void Every_data_file_parses_and_lists_the_projects_of_its_scope_in_both_formats_alike()
+    {
+        foreach (var path in Files("projects.csv"))
+        {
+            using var reader = new StreamReader(Path.Join(Site.Output, path));
+            using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\r\n" });
+            var rows = csv.GetRecords<dynamic>().Cast<IDictionary<string, object>>().ToList();
+            using var json = JsonDocument.Parse(Site.Page(path[..^"csv".Length] + "json"));
+            var projects = json.RootElement.GetProperty("projects").EnumerateArray().ToList();
+            Assert.Equal(projects.Count, rows.Count);
+            // The site's one project is Ilūkste's: it is in the languages' lists and Ilūkste's, not Augšdaugava's.
+            Assert.Equal(path.Contains("augsdaugavas", StringComparison.Ordinal) ? 0 : 1, rows.Count);
+            foreach (var (row, project) in rows.Zip(projects))
+            {
+                Assert.Equal(ProjectData.CsvColumns, row.Keys);
+                Assert.Equal(project.GetProperty("project_number").GetString(), row["project_number"]);
+                Assert.Equal(project.GetProperty("name").GetString(), row["name"]);
+                Assert.Equal(project.GetProperty("total_cost").GetRawText(), row["total_cost"]);
+                Assert.Equal(project.GetProperty("eu_amount").GetRawText(), row["eu_amount"]);
+                Assert.Equal(string.Join(' ', project.GetProperty("announcement_urls").EnumerateArray().Select(u => u.GetString())), row["announcement_urls"]);
+            }
+        }
+    }
+
+    [Fact]
     public void A_municipality_s_project_data_lists_only_its_own_projects()
     {
         using var ilukste = JsonDocument.Parse(Site.Page("lv/ilukstes-novads/projects.json"));
