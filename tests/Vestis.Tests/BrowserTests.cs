@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.Playwright;
 
@@ -21,7 +19,7 @@ public sealed class BrowserTests : IClassFixture<BrowserTests.ServedSite>
     /// <summary>The bundled site with a stand-in national logo, built into a temporary folder and served over HTTP.</summary>
     public sealed class ServedSite : IDisposable
     {
-        private readonly HttpListener listener = new();
+        private readonly StaticServer server;
 
         public ServedSite()
         {
@@ -36,18 +34,14 @@ public sealed class BrowserTests : IClassFixture<BrowserTests.ServedSite>
             Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
             Assert.Empty(result.Diagnostics);
 
-            var port = FreePort();
-            BaseUrl = $"http://127.0.0.1:{port}/";
-            listener.Prefixes.Add(BaseUrl);
-            listener.Start();
-            _ = Task.Run(Serve);
+            server = new StaticServer(Output);
         }
 
         public string Root { get; }
 
         public string Output { get; }
 
-        public string BaseUrl { get; }
+        public string BaseUrl => server.BaseUrl;
 
         /// <summary>The pages about a project, as URL paths.</summary>
         public IReadOnlyList<string> ProjectPages => Directory.EnumerateFiles(Output, "index.html", SearchOption.AllDirectories)
@@ -55,41 +49,9 @@ public sealed class BrowserTests : IClassFixture<BrowserTests.ServedSite>
             .Select(f => Path.GetRelativePath(Output, Path.GetDirectoryName(f)!).Replace('\\', '/') + "/")
             .Order(StringComparer.Ordinal).ToList();
 
-        private async Task Serve()
-        {
-            while (listener.IsListening)
-            {
-                HttpListenerContext context;
-                try { context = await listener.GetContextAsync(); }
-                catch (Exception e) when (e is HttpListenerException or ObjectDisposedException) { return; }
-                var path = Path.Join(Output, Uri.UnescapeDataString(context.Request.Url!.AbsolutePath));
-                if (Directory.Exists(path)) path = Path.Join(path, "index.html");
-                var found = File.Exists(path);
-                context.Response.StatusCode = found ? 200 : 404;
-                context.Response.ContentType = Path.GetExtension(path) switch
-                {
-                    ".html" => "text/html; charset=utf-8",
-                    ".css" => "text/css",
-                    ".svg" => "image/svg+xml",
-                    _ => "application/octet-stream",
-                };
-                if (found) await context.Response.OutputStream.WriteAsync(await File.ReadAllBytesAsync(path));
-                context.Response.Close();
-            }
-        }
-
-        private static int FreePort()
-        {
-            var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            return port;
-        }
-
         public void Dispose()
         {
-            listener.Close();
+            server.Dispose();
             try { Directory.Delete(Root, recursive: true); } catch (IOException) { }
         }
     }
