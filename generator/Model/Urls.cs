@@ -31,7 +31,8 @@ public static class Urls
     public static string Feed(string language, string? municipalityId, string format) =>
         municipalityId is null ? $"{language}/feed.{format}" : $"{language}/{municipalityId}/feed.{format}";
 
-    public static string Embed(string language, string municipalityId) => $"embed/{language}/{municipalityId}/";
+    /// <summary>The list of a page (a municipality's index, a project) for other sites to frame: the page's own address under <c>embed/</c>.</summary>
+    public static string Embed(string pagePath) => $"embed/{pagePath}";
 
     public static string Attachment(string municipalityId, string stem, string rest) => $"files/{municipalityId}/{stem}/{rest}";
 }

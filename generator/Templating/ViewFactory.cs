@@ -157,6 +157,10 @@ public sealed class ViewFactory(SiteModel site, string language, UiStrings ui, R
             LanguageOfText(p.Results));
     }
 
+    /// <summary>A link to a project's page, by its number and name.</summary>
+    public LinkView ProjectLink(Project p) => new(Href(Urls.Project(language, p.Id)), $"{p.Id} {p.Name.For(language, defaultLanguage)}",
+        OtherLanguage(p.Name.LanguageOf(language, defaultLanguage)));
+
     public ProjectListEntryView ProjectEntry(Project p) => new(
         Href(Urls.Project(language, p.Id)), p.Id, p.Name.For(language, defaultLanguage) ?? p.Id,
         OtherLanguage(p.Name.LanguageOf(language, defaultLanguage)), MunicipalityText(p.MunicipalityId),
