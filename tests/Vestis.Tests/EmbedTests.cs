@@ -62,6 +62,16 @@ public sealed class EmbedTests : IClassFixture<BundledSiteTests.BuiltSite>
     }
 
     [Fact]
+    public void An_embed_loads_the_frame_script_from_the_site_and_the_host_script_is_served_beside_it()
+    {
+        var script = Assert.Single(site.Html("embed/lv/ilukstes-novads/index.html").QuerySelectorAll("script"));
+        Assert.Equal("/assets/embed-frame.js", script.GetAttribute("src"));
+        Assert.Equal("", script.TextContent);
+        Assert.True(File.Exists(Path.Join(site.Output, "assets/embed-frame.js")));
+        Assert.True(File.Exists(Path.Join(site.Output, "assets/embed.js")));
+    }
+
+    [Fact]
     public void A_project_embed_lists_the_project_announcements_in_date_order_under_its_number_and_name()
     {
         var embed = site.Html("embed/lv/projects/9.3.1.1-18-i-003/index.html");
