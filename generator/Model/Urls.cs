@@ -43,7 +43,8 @@ public static class Urls
     /// <summary>What the search page looks in: every announcement listed in the language.</summary>
     public static string SearchIndex(string language) => $"{language}/{SearchSection}.json";
 
-    public static string Embed(string language, string municipalityId) => $"embed/{language}/{municipalityId}/";
+    /// <summary>The list of a page (a municipality's index, a project) for other sites to frame: the page's own address under <c>embed/</c>.</summary>
+    public static string Embed(string pagePath) => $"embed/{pagePath}";
 
     public static string Attachment(string municipalityId, string stem, string rest) => $"files/{municipalityId}/{stem}/{rest}";
 }

@@ -72,12 +72,20 @@ public sealed class SiteRenderer(TemplateCatalog templates, IReadOnlyDictionary<
                     found => OutputFile.Text(pathIn(language) + "index.html", renderer.RenderPage(template, page(), model(), strings, found)),
                     template, about, () => views.SitemapEntry(pathIn)));
             }
+            // The list of a full page for other sites to frame. It stands for that page, which is its canonical
+            // address, and is left out of the sitemap.
+            void Embed(string title, Func<string, string?> fullPageIn, Func<EmbedView> model)
+            {
+                var path = Urls.Embed(fullPageIn(language)!) + "index.html";
+                plan.Add(new PlannedFile(path, "embed", language, found => OutputFile.Text(path, renderer.RenderPage("layouts/embed",
+                    views.Page(title, "embed", fullPageIn, withFeeds: false), model(), strings, found, layout: "layouts/embed-base")), "layouts/embed"));
+            }
             Page("home", Urls.Home, "layouts/home", () => views.Page(views.SiteTitle, "home", Urls.Home),
                 () => new HomeView(
                     views.ByName(site.Municipalities).Select(m => new MunicipalityEntryView(views.MunicipalityText(m.Id),
                         views.Href(Urls.Municipality(language, m.Id)), site.StoriesByMunicipality.GetValueOrDefault(m.Id, []).Count, m.Dissolved is not null)).ToList(),
                     site.Stories.Take(settings.PageSize).Select(views.Item).ToList(),
-                    site.Projects.Select(p => new LinkView(views.Href(Urls.Project(language, p.Id)), $"{p.Id} {p.Name.For(language, settings.DefaultLanguage)}")).ToList()));
+                    site.Projects.Select(views.ProjectLink).ToList()));
 
             foreach (var municipality in site.Municipalities)
             {
@@ -93,10 +101,8 @@ public sealed class SiteRenderer(TemplateCatalog templates, IReadOnlyDictionary<
                             "municipality", PathIn, feedMunicipality: municipality.Id),
                         () => Municipality(views, site, municipality, stories.Skip((number - 1) * settings.PageSize).Take(settings.PageSize), number, pageCount, language));
                 }
-                var embed = Urls.Embed(language, municipality.Id) + "index.html";
-                plan.Add(new PlannedFile(embed, "embed", language, found => OutputFile.Text(embed,
-                    renderer.RenderPage("layouts/embed", views.Page(name, "embed", l => Urls.Embed(l, municipality.Id), withFeeds: false),
-                        stories.Take(settings.PageSize).Select(views.Item).ToList(), strings, found, layout: "layouts/embed-base")), "layouts/embed"));
+                Embed(name, l => Urls.Municipality(l, municipality.Id),
+                    () => new EmbedView(views.MunicipalityLink(municipality.Id), stories.Take(settings.PageSize).Select(views.Item).ToList()));
                 AddFeeds(plan, views, site, language, municipality.Id, name, stories);
                 AddProjectData(plan, views, language, municipality.Id, projectsByMunicipality[municipality.Id]);
             }
@@ -114,12 +120,15 @@ public sealed class SiteRenderer(TemplateCatalog templates, IReadOnlyDictionary<
             foreach (var project in site.Projects)
             {
                 var label = views.LabelFor(project.Id)!;
+                var name = project.Name.For(language, settings.DefaultLanguage) ?? project.Id;
                 string? PathIn(string l) => Urls.Project(l, project.Id);
                 Page("project", PathIn, "layouts/project",
-                    () => views.Page(project.Name.For(language, settings.DefaultLanguage) ?? project.Id, "project", PathIn,
+                    () => views.Page(name, "project", PathIn,
                         project.Aims.For(language, settings.DefaultLanguage), publicity: label),
                     () => new ProjectPageView(views.Project(project), site.StoriesByProject[project.Id].Select(views.Item).ToList()),
                     new AboutProject(project.Id, label));
+                Embed(name, PathIn,
+                    () => new EmbedView(views.ProjectLink(project), site.StoriesByProject[project.Id].Select(views.Item).ToList()));
             }
 
             foreach (var (fund, projects) in site.ProjectsByFund.OrderBy(f => f.Key, StringComparer.Ordinal))

@@ -264,6 +264,9 @@ public sealed class ViewFactory(SiteModel site, string language, UiStrings ui, R
 
     private string? ProjectNameLanguage(Project p) => OtherLanguage(p.Name.LanguageOf(language, defaultLanguage));
 
+    /// <summary>A link to a project's page, by its number and name.</summary>
+    public LinkView ProjectLink(Project p) => new(Href(Urls.Project(language, p.Id)), $"{p.Id} {ProjectName(p)}", ProjectNameLanguage(p));
+
     public ProjectListEntryView ProjectEntry(Project p) => new(
         Href(Urls.Project(language, p.Id)), p.Id, ProjectName(p),
         ProjectNameLanguage(p), MunicipalityText(p.MunicipalityId),

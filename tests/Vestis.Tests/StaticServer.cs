@@ -4,8 +4,8 @@ using System.Net.Sockets;
 namespace Vestis.Tests;
 
 /// <summary>
-/// A built site's folder served over HTTP on a free port of 127.0.0.1, the way a static host serves it:
-/// a folder's address answers with its index.html, a missing file with 404, and every response carries <c>headers</c>.
+/// A folder served over HTTP on 127.0.0.1 and a free port, as a static host would serve a built site:
+/// a folder's address answers with its index.html. Each server is an origin of its own.
 /// </summary>
 public sealed class StaticServer : IDisposable
 {
@@ -13,6 +13,7 @@ public sealed class StaticServer : IDisposable
     private readonly string root;
     private readonly IReadOnlyDictionary<string, string> headers;
 
+    /// <param name="headers">Sent with every response, such as a Content-Security-Policy.</param>
     public StaticServer(string root, IReadOnlyDictionary<string, string>? headers = null)
     {
         this.root = root;
@@ -24,6 +25,9 @@ public sealed class StaticServer : IDisposable
     }
 
     public string BaseUrl { get; }
+
+    /// <summary>The scheme, host and port, as a browser names the origin of a page served here.</summary>
+    public string Origin => BaseUrl.TrimEnd('/');
 
     private async Task Serve()
     {
@@ -40,8 +44,8 @@ public sealed class StaticServer : IDisposable
             {
                 ".html" => "text/html; charset=utf-8",
                 ".css" => "text/css",
-                ".js" => "text/javascript",
-                ".json" => "application/json",
+                ".js" => "text/javascript; charset=utf-8",
+                ".json" => "application/json; charset=utf-8",
                 ".svg" => "image/svg+xml",
                 _ => "application/octet-stream",
             };
