@@ -73,12 +73,14 @@ public sealed class SiteRenderer(TemplateCatalog templates, IReadOnlyDictionary<
                     template, about, () => views.SitemapEntry(pathIn)));
             }
             // The list of a full page for other sites to frame. It stands for that page, which is its canonical
-            // address, and is left out of the sitemap.
-            void Embed(string title, Func<string, string?> fullPageIn, Func<EmbedView> model)
+            // address, and is left out of the sitemap. A project's carries the project's EU label and facts card:
+            // framed on the beneficiary's website, it is that website's publicity about the project.
+            void Embed(string title, Func<string, string?> fullPageIn, Func<EmbedView> model, AboutProject? about = null)
             {
                 var path = Urls.Embed(fullPageIn(language)!) + "index.html";
                 plan.Add(new PlannedFile(path, "embed", language, found => OutputFile.Text(path, renderer.RenderPage("layouts/embed",
-                    views.Page(title, "embed", fullPageIn, withFeeds: false), model(), strings, found, layout: "layouts/embed-base")), "layouts/embed"));
+                    views.Page(title, "embed", fullPageIn, withFeeds: false, publicity: about?.Label), model(), strings, found, layout: "layouts/embed-base")),
+                    "layouts/embed", about));
             }
             Page("home", Urls.Home, "layouts/home", () => views.Page(views.SiteTitle, "home", Urls.Home),
                 () => new HomeView(
@@ -102,7 +104,7 @@ public sealed class SiteRenderer(TemplateCatalog templates, IReadOnlyDictionary<
                         () => Municipality(views, site, municipality, stories.Skip((number - 1) * settings.PageSize).Take(settings.PageSize), number, pageCount, language));
                 }
                 Embed(name, l => Urls.Municipality(l, municipality.Id),
-                    () => new EmbedView(views.MunicipalityLink(municipality.Id), stories.Take(settings.PageSize).Select(views.Item).ToList()));
+                    () => new EmbedView(views.MunicipalityLink(municipality.Id), stories.Take(settings.PageSize).Select(views.Item).ToList(), null));
                 AddFeeds(plan, views, site, language, municipality.Id, name, stories);
                 AddProjectData(plan, views, language, municipality.Id, projectsByMunicipality[municipality.Id]);
             }
@@ -122,13 +124,15 @@ public sealed class SiteRenderer(TemplateCatalog templates, IReadOnlyDictionary<
                 var label = views.LabelFor(project.Id)!;
                 var name = project.Name.For(language, settings.DefaultLanguage) ?? project.Id;
                 string? PathIn(string l) => Urls.Project(l, project.Id);
+                var about = new AboutProject(project.Id, label);
                 Page("project", PathIn, "layouts/project",
                     () => views.Page(name, "project", PathIn,
                         project.Aims.For(language, settings.DefaultLanguage), publicity: label),
                     () => new ProjectPageView(views.Project(project), site.StoriesByProject[project.Id].Select(views.Item).ToList()),
-                    new AboutProject(project.Id, label));
+                    about);
                 Embed(name, PathIn,
-                    () => new EmbedView(views.ProjectLink(project), site.StoriesByProject[project.Id].Select(views.Item).ToList()));
+                    () => new EmbedView(views.ProjectLink(project), site.StoriesByProject[project.Id].Select(views.Item).ToList(), views.Project(project)),
+                    about);
             }
 
             foreach (var (fund, projects) in site.ProjectsByFund.OrderBy(f => f.Key, StringComparer.Ordinal))

@@ -150,7 +150,8 @@ public sealed record ProjectListView(string Heading, string? Code, IReadOnlyList
 public sealed record ProjectListEntryView(string Href, string Id, string Name, string? NameLang, Html Municipality, string Period, string Status, IReadOnlyList<ItemView> Announcements);
 
 /// <summary>A list for other sites to frame: what it lists, linked to its full page on the site, and the items.</summary>
-public sealed record EmbedView(LinkView Subject, IReadOnlyList<ItemView> Items);
+/// <param name="Project">For a project's list: the project, whose facts card the list carries.</param>
+public sealed record EmbedView(LinkView Subject, IReadOnlyList<ItemView> Items, ProjectView? Project);
 
 public sealed record ChooserView(IReadOnlyList<LanguageLinkView> Languages);
 

@@ -71,6 +71,21 @@ public sealed class EmbedTests : IClassFixture<BundledSiteTests.BuiltSite>
         Assert.True(File.Exists(Path.Join(site.Output, "assets/embed.js")));
     }
 
+    [Theory]
+    [InlineData("embed/lv/projects/9.3.1.1-18-i-003/index.html", "9.3.1.1/18/I/003", "Eiropas Reģionālās attīstības fonds")]
+    [InlineData("embed/en/projects/9.3.1.1-19-i-024/index.html", "9.3.1.1/19/I/024", "European Regional Development Fund")]
+    public void A_project_embed_carries_the_project_s_EU_label_and_facts_card_so_the_host_page_publicises_the_support(
+        string path, string number, string fund)
+    {
+        // Framed on the beneficiary's website, the embed is that website's publicity about the project; the audit holds it to the label's rules.
+        var embed = site.Html(path);
+        var label = embed.QuerySelectorAll("[data-eu-publicity]").Single();
+        Assert.NotNull(label.QuerySelector("svg[data-eu-emblem]"));
+        Assert.Contains(fund, label.TextContent, StringComparison.Ordinal);
+        Assert.Equal(number, embed.QuerySelector("[data-project-facts] [data-fact=number]")!.TextContent.Trim());
+        Assert.Empty(site.Html("embed/lv/ilukstes-novads/index.html").QuerySelectorAll("[data-eu-publicity], [data-project-facts]"));
+    }
+
     [Fact]
     public void A_project_embed_lists_the_project_announcements_in_date_order_under_its_number_and_name()
     {
