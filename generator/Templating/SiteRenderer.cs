@@ -203,23 +203,25 @@ public sealed class SiteRenderer(TemplateCatalog templates, IReadOnlyDictionary<
     private void AddFeeds(List<PlannedFile> plan, ViewFactory views, SiteModel site, string language, string? municipalityId, string title, IReadOnlyList<Story> stories)
     {
         var page = views.Absolute(municipalityId is null ? Urls.Home(language) : Urls.Municipality(language, municipalityId));
-        List<FeedEntry> Entries() => stories.Where(s => s.Versions.ContainsKey(language)).Select(s => s.Versions[language])
+        // Made once for both formats, when the first of them is made: an entry's body is parsed to make its links absolute.
+        var entries = new Lazy<List<FeedEntry>>(() => stories.Where(s => s.Versions.ContainsKey(language)).Select(s => s.Versions[language])
             .Where(views.Published).Take(site.Settings.PageSize)
-            .Select(a => Entry(views, a)).ToList();
+            .Select(a => Entry(views, a)).ToList());
         FeedHead Head(string path) => new(title, title, views.Absolute(path), page, language);
         var atom = Urls.Feed(language, municipalityId, "xml");
         var json = Urls.Feed(language, municipalityId, "json");
-        plan.Add(new PlannedFile(atom, "feed", language, _ => OutputFile.Text(atom, FeedWriter.Atom(Head(atom), Entries()))));
-        plan.Add(new PlannedFile(json, "feed", language, _ => OutputFile.Text(json, FeedWriter.Json(Head(json), Entries()))));
+        plan.Add(new PlannedFile(atom, "feed", language, _ => OutputFile.Text(atom, FeedWriter.Atom(Head(atom), entries.Value))));
+        plan.Add(new PlannedFile(json, "feed", language, _ => OutputFile.Text(json, FeedWriter.Json(Head(json), entries.Value))));
     }
 
     /// <summary>The open data lists of a language's projects, or of a municipality's: CSV and JSON.</summary>
     private static void AddProjectData(List<PlannedFile> plan, ViewFactory views, string language, string? municipalityId, IEnumerable<Project> projects)
     {
+        var records = new Lazy<List<ProjectRecord>>(() => projects.Select(views.ProjectRecord).ToList());
         var csv = Urls.ProjectData(language, municipalityId, "csv");
         var json = Urls.ProjectData(language, municipalityId, "json");
-        plan.Add(new PlannedFile(csv, "data", language, _ => OutputFile.Text(csv, ProjectData.Csv(projects.Select(views.ProjectRecord)))));
-        plan.Add(new PlannedFile(json, "data", language, _ => OutputFile.Text(json, ProjectData.Json(language, projects.Select(views.ProjectRecord)))));
+        plan.Add(new PlannedFile(csv, "data", language, _ => OutputFile.Text(csv, ProjectData.Csv(records.Value))));
+        plan.Add(new PlannedFile(json, "data", language, _ => OutputFile.Text(json, ProjectData.Json(language, records.Value))));
     }
 
     private FeedEntry Entry(ViewFactory views, Announcement a)
