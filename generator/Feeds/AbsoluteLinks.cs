@@ -10,9 +10,13 @@ public static class AbsoluteLinks
 {
     private static readonly string[] UrlAttributes = ["href", "src"];
 
+    // The Markdown stage resolves every relative link to a site-relative one and the body's HTML is written
+    // with double quotes, so a body without these has only absolute addresses and need not be parsed.
+    private static readonly string[] RelativeStarts = ["href=\"/", "src=\"/", "href=\"#"];
+
     public static string Rewrite(string html, Uri page)
     {
-        if (!html.Contains("href=", StringComparison.Ordinal) && !html.Contains("src=", StringComparison.Ordinal)) return html;
+        if (!RelativeStarts.Any(start => html.Contains(start, StringComparison.Ordinal))) return html;
         var body = new HtmlParser().ParseDocument("").Body!;
         body.InnerHtml = html;
         foreach (var attribute in UrlAttributes)

@@ -1,5 +1,6 @@
 using Scriban;
 using Scriban.Parsing;
+using Vestis.I18n;
 
 namespace Vestis.Templating;
 
@@ -9,6 +10,9 @@ namespace Vestis.Templating;
 /// </summary>
 internal sealed class HtmlTemplateContext : TemplateContext
 {
+    /// <summary>The UI strings of the page being rendered, for the <c>t</c> and <c>plural</c> functions.</summary>
+    public UiStrings Ui { get; set; } = null!;
+
     public HtmlTemplateContext()
     {
         StrictVariables = true;
