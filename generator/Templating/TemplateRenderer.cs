@@ -66,13 +66,16 @@ public sealed class TemplateRenderer
     private HtmlTemplateContext NewContext()
     {
         var context = new HtmlTemplateContext();
-        var functions = new ScriptObject();
-        functions.Import("t", new Func<string, string>(key => context.Ui[key]));
-        functions.Import("plural", new Func<string, long, string>((key, count) => context.Ui.Plural(key, count)));
-        functions.Import("partial", new Func<TemplateContext, string, object?, Html>((ctx, partial, value) => Partial(ctx, partial, value)));
-        context.PushGlobal(functions);
+        context.PushGlobal(new ScriptObject
+        {
+            ["t"] = new TemplateFunction(1, (_, a) => context.Ui[Text(context, a[0])]),
+            ["plural"] = new TemplateFunction(2, (_, a) => context.Ui.Plural(Text(context, a[0]), context.ToInt(context.CurrentSpan, a[1]))),
+            ["partial"] = new TemplateFunction(2, (ctx, a) => Partial(ctx, Text(context, a[0]), a[1])),
+        });
         return context;
     }
+
+    private static string Text(TemplateContext context, object? argument) => context.ObjectToString(argument) ?? "";
 
     private Html Partial(TemplateContext context, string name, object? value)
     {
