@@ -90,7 +90,7 @@ public sealed class ViewFactory(SiteModel site, string language, UiStrings ui, R
             article["about"] = new JsonObject
             {
                 ["@type"] = "Project",
-                ["name"] = p.Name.For(language, defaultLanguage) ?? p.Id,
+                ["name"] = ProjectName(p),
                 ["identifier"] = p.Id,
                 ["url"] = Absolute(Urls.Project(language, p.Id)),
                 ["funding"] = new JsonArray([.. budget.Sources.Select(s => StructuredData.Grant(s.Source, SourceLabel(s.Source), s.Amount, budget.Currency,
