@@ -29,12 +29,18 @@
     ./build.ps1 serve --port 8123
 
 .EXAMPLE
+    ./build.ps1 bench --announcements 10000 --runs 3
+    Times cold, no-op and one-edit builds of a generated corpus against Hugo on the same corpus
+    (bench/Vestis.Bench; needs python3, bash and /usr/bin/time; run-peers.sh installs Hugo).
+    './build.ps1 bench stages' runs the BenchmarkDotNet micro-benchmarks of the hot stages instead.
+
+.EXAMPLE
     ./build.ps1 clean
     Removes site-output/ and any .site-output.* folders, then runs dotnet clean.
 #>
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('build', 'check', 'new', 'test', 'serve', 'clean')]
+    [ValidateSet('build', 'check', 'new', 'test', 'serve', 'bench', 'clean')]
     [string] $Task = 'build',
 
     [Parameter(ValueFromRemainingArguments)]
@@ -51,6 +57,11 @@ $solution = [System.IO.Path]::Combine($root, 'Vestis.sln')
 
 switch ($Task) {
     'test' { & $dotnet test $solution @Rest }
+    'bench' {
+        $bench = [System.IO.Path]::Combine($root, 'bench', 'Vestis.Bench')
+        if ($Rest.Count -gt 0 -and $Rest[0] -eq 'stages') { & $dotnet run -c Release --project $bench '--' @Rest }
+        else { & $dotnet run -c Release --project $bench '--' whole @Rest }
+    }
     'clean' {
         foreach ($dir in [System.IO.Directory]::GetDirectories($root)) {
             $name = [System.IO.Path]::GetFileName($dir)

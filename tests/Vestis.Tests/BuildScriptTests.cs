@@ -93,6 +93,21 @@ public sealed class BuildScriptTests : IDisposable
     }
 
     [Theory]
+    [InlineData("bench --announcements 1000 --runs 5", "whole", "--announcements", "1000", "--runs", "5")]
+    [InlineData("bench", "whole")]
+    [InlineData("bench stages --filter *Page*", "stages", "--filter", "*Page*")]
+    public void Bench_task_runs_the_benchmark_project_in_release_whole_builds_unless_stages_are_asked_for(string arguments, params string[] command)
+    {
+        UseFakeDotnet(exitCode: 0);
+
+        var run = RunScript(RepoScript, arguments);
+
+        Assert.Equal([["run", "-c", "Release", "--project", Path.Combine(RepoRoot, "bench", "Vestis.Bench"), "--", .. command]], ReadCalls());
+        Assert.Equal(0, run.ExitCode);
+        Assert.False(run.HadErrors, string.Join(Environment.NewLine, run.Errors));
+    }
+
+    [Theory]
     [InlineData("check --today 2024-05-01", "check", "--today", "2024-05-01")]
     [InlineData("new ilukstes-novads dienas-centrs --lang en --project 9.3.1.1/18/I/004", "new", "ilukstes-novads", "dienas-centrs", "--lang", "en", "--project", "9.3.1.1/18/I/004")]
     public void Check_and_new_run_the_generator_command_with_passed_through_arguments(string arguments, params string[] command)

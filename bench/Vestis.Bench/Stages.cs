@@ -1,0 +1,79 @@
+using BenchmarkDotNet.Attributes;
+using Vestis.Audit;
+using Vestis.Diagnostics;
+using Vestis.Loading;
+using Vestis.Markdown;
+using Vestis.Output;
+using Vestis.Templating;
+
+namespace Vestis.Bench;
+
+/// <summary>
+/// The hot steps of a build, one announcement or page at a time, on the bundled site's Ilūkste project
+/// announcement (the richest page: EU label, facts card, translations): reading its front matter,
+/// rendering its Markdown, making its page, auditing the page, and writing a site of such pages.
+/// </summary>
+[MemoryDiagnoser]
+public class Stages
+{
+    private const string Announcement = "announcements/ilukstes-novads/2019-09-19-deinstitucionalizacijas-projekta-uzsaksana.lv.md";
+
+    private readonly string root = Directory.GetParent(typeof(Stages).Assembly.Location)!.FullName;
+    private string frontMatter = "";
+    private string body = "";
+    private PlannedSite site = null!;
+    private PlannedFile page = null!;
+    private RenderedPage rendered = null!;
+    private string output = "";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var repository = FindRepository();
+        var text = File.ReadAllText(Path.Join(repository, "content", Announcement));
+        var parts = text.Split("---\n");
+        frontMatter = parts[1];
+        body = string.Join("---\n", parts[2..]);
+        var options = new BuildOptions(Path.Join(repository, "content"), Path.Join(repository, "templates"), null, false, new DateOnly(2026, 11, 23), 1);
+        site = SiteBuilder.Plan(options, new DiagnosticBag(), new StageClock(BuildProgress.None))
+            ?? throw new InvalidOperationException("the bundled site does not plan");
+        page = site.Files.First(f => f.Kind == "announcement" && f.About is not null && f.Language == "lv");
+        rendered = page.Page(page.Make(new DiagnosticBag()))!;
+        output = Path.Join(Path.GetTempPath(), $"vestis-bench-write-{Environment.ProcessId}");
+    }
+
+    [Benchmark]
+    public YamlDoc? FrontMatter() => YamlParser.Parse(Announcement, frontMatter, 1, new DiagnosticBag());
+
+    [Benchmark]
+    public RenderedMarkdown Markdown() => new MarkdownRenderer().Render(body, Announcement, 20, _ => null, new DiagnosticBag());
+
+    [Benchmark]
+    public OutputFile Page() => page.Make(new DiagnosticBag());
+
+    [Benchmark]
+    public void Audit() => new PageAuditor(site.Templates, new DiagnosticBag(), 1, site.Site.Settings.BaseUrl).Audit([rendered]);
+
+    /// <summary>A hundred such pages written into a fresh folder and swapped in, as the Write stage does with a site.</summary>
+    [Benchmark]
+    public WriteSummary? Write()
+    {
+        if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
+        var files = Enumerable.Range(0, 100).Select(i => rendered.File with { Path = $"{i}/index.html" }).ToList();
+        return new OutputWriter(output, new DiagnosticBag(), 1).Write(files);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
+    }
+
+    private string FindRepository()
+    {
+        for (var dir = new DirectoryInfo(root); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Join(dir.FullName, "Vestis.sln"))) return dir.FullName;
+        // BenchmarkDotNet runs the benchmarks from a generated project under bin/; the working directory is the repository's.
+        return Directory.GetCurrentDirectory();
+    }
+}

@@ -1,0 +1,136 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Vestis.Bench;
+
+/// <summary>
+/// Whole builds of a corpus from ../shared/bench/make-corpus.py, timed from outside like the peers:
+/// a cold build into an empty folder, a rebuild with nothing changed, and a rebuild after one edit. Then
+/// ../shared/bench/run-peers.sh times Hugo (and the cp -r floor) on the same corpus in the same run,
+/// and the ratios the speed targets are stated in are printed. The machine is noisy: only ratios
+/// measured side by side mean anything.
+/// </summary>
+internal sealed partial class WholeBuild(int announcements, int runs, string peers, string work)
+{
+    private static readonly DateOnly Today = new(2026, 11, 23);
+
+    private readonly string root = RepositoryRoot();
+
+    private string SharedBench => Path.GetFullPath(Path.Join(root, "..", "shared", "bench"));
+
+    public int Run()
+    {
+        Directory.CreateDirectory(work);
+        var corpus = Corpus();
+        var output = Path.Join(work, $"out-{announcements}");
+        Console.WriteLine($"corpus: {corpus} ({Directory.EnumerateFiles(corpus, "*", SearchOption.AllDirectories).Count()} files)");
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}");
+
+        var cold = Enumerable.Range(0, runs).Select(_ =>
+        {
+            if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
+            return Build(corpus, output);
+        }).ToList();
+        var noOp = Build(corpus, output);
+        var edited = Directory.EnumerateFiles(Path.Join(corpus, "announcements"), "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).First();
+        var original = File.ReadAllText(edited);
+        Timing edit;
+        try
+        {
+            File.WriteAllText(edited, original + "\nA sentence added for the benchmark.\n");
+            edit = Build(corpus, output);
+        }
+        finally
+        {
+            File.WriteAllText(edited, original);
+        }
+
+        var coldWall = Median(cold.Select(c => c.Seconds));
+        var coldRss = Median(cold.Select(c => c.PeakMiB));
+        Console.WriteLine();
+        Console.WriteLine($"vestis cold    {coldWall,7:0.00} s  {coldRss,6:0} MiB  (runs: {string.Join(", ", cold.Select(c => c.Seconds.ToString("0.00", CultureInfo.InvariantCulture)))})");
+        Console.WriteLine($"vestis no-op   {noOp.Seconds,7:0.00} s  {noOp.PeakMiB,6:0} MiB  {noOp.Summary}");
+        Console.WriteLine($"vestis 1 edit  {edit.Seconds,7:0.00} s  {edit.PeakMiB,6:0} MiB  {edit.Summary}");
+
+        var peerTable = Peers(corpus);
+        Console.WriteLine();
+        Console.WriteLine($"no-op / cold: {noOp.Seconds / coldWall:0.00} (target ≤ 0.20, and no file written)");
+        if (peerTable.TryGetValue("hugo", out var hugo))
+            Console.WriteLine($"cold / Hugo:  {coldWall / hugo.Seconds:0.00} (target ≤ 0.25); memory {coldRss:0} MiB against Hugo's {hugo.PeakMiB:0} MiB (target ≤ 1024)");
+        if (peerTable.TryGetValue("cp-output", out var copy))
+            Console.WriteLine($"cold / cp -r: {coldWall / copy.Seconds:0.00} (target ≤ 3)");
+        return 0;
+    }
+
+    private string Corpus()
+    {
+        var corpus = Path.Join(work, $"corpus-{announcements}");
+        if (File.Exists(Path.Join(corpus, "site.yml"))) return corpus;
+        Run("python3", [Path.Join(SharedBench, "make-corpus.py"), "--out", corpus, "--announcements", announcements.ToString(CultureInfo.InvariantCulture)], null);
+        return corpus;
+    }
+
+    /// <summary>One build by the real command line in a process of its own, its wall time and peak memory taken by /usr/bin/time.</summary>
+    private Timing Build(string corpus, string output)
+    {
+        var vestis = typeof(Cli.CommandLine).Assembly.Location;
+        var (stdout, stderr) = Run("/usr/bin/time", ["-f", "%e %M", "dotnet", vestis, "build", "--content", corpus,
+            "--templates", Path.Join(root, "templates"), "--output", output, "--today", Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)], null);
+        var measured = stderr.TrimEnd().Split('\n')[^1].Split(' ');
+        var summary = stdout.Split('\n').LastOrDefault(l => l.StartsWith("built ", StringComparison.Ordinal)) ?? "";
+        var changes = Changes().Match(summary);
+        return new Timing(double.Parse(measured[0], CultureInfo.InvariantCulture), double.Parse(measured[1], CultureInfo.InvariantCulture) / 1024,
+            changes.Success ? changes.Value : summary);
+    }
+
+    /// <summary>The peers' table from run-peers.sh, printed as it comes, by the name in its first column.</summary>
+    private Dictionary<string, Timing> Peers(string corpus)
+    {
+        var environment = new Dictionary<string, string> { ["PEERS"] = peers, ["RUNS"] = runs.ToString(CultureInfo.InvariantCulture) };
+        var (stdout, _) = Run("bash", [Path.Join(SharedBench, "run-peers.sh"), corpus], environment);
+        Console.WriteLine();
+        Console.Write(stdout);
+        var table = new Dictionary<string, Timing>(StringComparer.Ordinal);
+        foreach (var line in stdout.Split('\n'))
+        {
+            var columns = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (columns.Length >= 5 && double.TryParse(columns[2], CultureInfo.InvariantCulture, out var seconds)
+                && double.TryParse(columns[4], CultureInfo.InvariantCulture, out var mib))
+                table[columns[0]] = new Timing(seconds, mib, "");
+        }
+        return table;
+    }
+
+    private static (string Stdout, string Stderr) Run(string program, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {program}");
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"{program} {string.Join(' ', start.ArgumentList)} exited with {process.ExitCode}:\n{stderr.Result}");
+        return (stdout, stderr.Result);
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Join(dir.FullName, "Vestis.sln"))) return dir.FullName;
+        throw new InvalidOperationException("run the benchmark from the repository (no Vestis.sln above it)");
+    }
+
+    [GeneratedRegex(@"\d+ written, \d+ unchanged, \d+ removed")]
+    private static partial Regex Changes();
+
+    private sealed record Timing(double Seconds, double PeakMiB, string Summary);
+}
