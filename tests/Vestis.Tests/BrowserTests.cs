@@ -16,10 +16,13 @@ public sealed class BrowserTests : IClassFixture<BrowserTests.ServedSite>
     /// <summary>Reflex blue, black or white.</summary>
     private static readonly string[] AllowedColours = ["rgb(0, 51, 153)", "rgb(0, 0, 0)", "rgb(255, 255, 255)"];
 
-    /// <summary>The bundled site with a stand-in national logo, built into a temporary folder and served over HTTP.</summary>
+    /// <summary>
+    /// The bundled site with a stand-in national logo and one announcement a page (so that indexes have later pages),
+    /// built into a temporary folder and served by nginx.
+    /// </summary>
     public sealed class ServedSite : IDisposable
     {
-        private readonly StaticServer server;
+        private readonly NginxServer server;
 
         public ServedSite()
         {
@@ -29,11 +32,13 @@ public sealed class BrowserTests : IClassFixture<BrowserTests.ServedSite>
             Directory.CreateDirectory(Path.Join(content, "publicity"));
             File.WriteAllText(Path.Join(content, "publicity", "nap2020.svg"),
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"240\" height=\"80\"><rect width=\"240\" height=\"80\" fill=\"#9e3039\"/></svg>");
+            var settings = Path.Join(content, "site.yml");
+            File.WriteAllText(settings, File.ReadAllText(settings).Replace("pageSize: 20", "pageSize: 1", StringComparison.Ordinal));
             Output = Path.Join(Root, "site-output");
             var result = SiteBuilder.Build(new BuildOptions(content, Repository.Templates, Output, false, new DateOnly(2026, 11, 23), 2));
             Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
             Assert.Empty(result.Diagnostics);
-            server = new StaticServer(Output);
+            server = new NginxServer(Output);
         }
 
         public string Root { get; }
@@ -48,12 +53,46 @@ public sealed class BrowserTests : IClassFixture<BrowserTests.ServedSite>
             .Select(f => Path.GetRelativePath(Output, Path.GetDirectoryName(f)!).Replace('\\', '/') + "/")
             .Order(StringComparer.Ordinal).ToList();
 
+        /// <summary>
+        /// One page of each type in each language, found in the output rather than listed, so that a new kind of page
+        /// is checked as soon as the site has one: pages are alike when they share a language, a layout (the body's
+        /// class), the presence of an EU label and the depth of their address. Not-found pages are asked for at a
+        /// missing address, so that the web server's configuration is tested too.
+        /// </summary>
+        public IReadOnlyList<PageType> PageTypes => pageTypes ??= FindPageTypes();
+
+        private IReadOnlyList<PageType>? pageTypes;
+
+        private List<PageType> FindPageTypes()
+        {
+            var types = new Dictionary<string, PageType>(StringComparer.Ordinal);
+            foreach (var file in Directory.EnumerateFiles(Output, "*.html", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                var relative = Path.GetRelativePath(Output, file).Replace('\\', '/');
+                var html = File.ReadAllText(file);
+                var start = html.IndexOf("<body class=\"page-", StringComparison.Ordinal) + "<body class=\"page-".Length;
+                var layout = html[start..html.IndexOf('"', start)];
+                var segments = relative.Split('/')[..^1];
+                var language = segments.Length == 0 ? "root" : segments[0] == "embed" ? segments[1] : segments[0];
+                var labelled = html.Contains("data-eu-publicity", StringComparison.Ordinal) ? " with EU label" : "";
+                var url = relative.EndsWith("404.html", StringComparison.Ordinal)
+                    ? string.Join("", segments.Select(s => s + "/")) + "no-such-page/"
+                    : relative[..^"index.html".Length];
+                var key = $"{language} {layout}{labelled} {segments.Length}";
+                types.TryAdd(key, new PageType($"{layout}{labelled} /{url}", url, relative));
+            }
+            return types.Values.OrderBy(t => t.Url, StringComparer.Ordinal).ToList();
+        }
+
         public void Dispose()
         {
             server.Dispose();
             try { Directory.Delete(Root, recursive: true); } catch (IOException) { }
         }
     }
+
+    /// <summary>A kind of page: its name in test output, the address to ask for, and its file in the output.</summary>
+    public sealed record PageType(string Name, string Url, string File);
 
     private readonly ServedSite site;
 
