@@ -48,6 +48,7 @@ public static class DiagnosticCodes
     public const string StaleTranslation = "VES051";
     public const string AnnouncementExists = "VES052";
     public const string RemoteResource = "VES053";
+    public const string MissingAltText = "VES054";
 
     // projects
     public const string InvalidProjectId = "VES060";

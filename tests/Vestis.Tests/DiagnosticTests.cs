@@ -498,10 +498,21 @@ public sealed class DiagnosticTests
     [InlineData("<img src=\"https://example.com/tilts.jpg\" alt=\"tilts\">", 1)]
     public void An_image_from_another_site_is_an_error_because_every_reader_would_fetch_it(string image, int column)
     {
-        // Raw HTML is reported where it starts; the sanitizer drops the address so nothing could ever fetch it.
-        AssertAnnouncementChange("centru.\n", $"centru.\n\n{(column == 1 ? "" : "Sīkāk: ")}{image}\n",
-            DiagnosticCodes.RemoteResource, 22, column);
+        // The sanitizer drops the address so nothing could ever fetch it.
+        AssertImageInBody(DiagnosticCodes.RemoteResource, image, column);
     }
+
+    [Theory]
+    [InlineData("![](/assets/icon.svg)", 8)]
+    [InlineData("![ ](/assets/icon.svg)", 8)]
+    [InlineData("<img src=\"/assets/icon.svg\">", 1)]
+    [InlineData("<p>Plāns: <img src=\"/assets/icon.svg\" alt=\"\"></p>", 1)]
+    public void An_image_without_alt_text_is_an_error_at_the_image(string image, int column) =>
+        AssertImageInBody(DiagnosticCodes.MissingAltText, image, column);
+
+    /// <summary>A Markdown image after some words, or raw HTML at the start of its line, where it is reported.</summary>
+    private static void AssertImageInBody(string code, string image, int column) =>
+        AssertAnnouncementChange("centru.\n", $"centru.\n\n{(column == 1 ? "" : "Sīkāk: ")}{image}\n", code, 22, column);
 
     [Fact]
     public void A_broken_link_through_a_reference_definition_is_reported_where_it_is_used()
