@@ -302,6 +302,16 @@ public sealed class DiagnosticTests
             DiagnosticCodes.InvalidCountry, "site.yml", 4, 10);
     }
 
+    [Theory]
+    [InlineData("status: partial", "status: mostly", 8, 11)]
+    [InlineData("email: pieejamiba@example.lv", "email: pieejamiba", 9, 21)]
+    [InlineData("{ email: pieejamiba@example.lv }", "{}", 9, 12)]
+    public void The_accessibility_statement_needs_a_known_status_and_a_way_to_give_feedback(string old, string replacement, int line, int column)
+    {
+        AssertOnlyAfter(new() { ["site.yml"] = Site + Replace(AccessibilityStatementTests.Settings, old, replacement) },
+            DiagnosticCodes.InvalidAccessibility, "site.yml", line, column);
+    }
+
     [Fact]
     public void The_page_size_must_be_at_least_one()
     {

@@ -32,7 +32,7 @@ public sealed class QualityGateTests : IClassFixture<BrowserTests.ServedSite>
         foreach (var expected in new[]
         {
             "chooser /", "404 /no-such-page/", "home /lv/", "home /en/", "404 /lv/no-such-page/", "404 /en/no-such-page/",
-            "search /lv/search/", "search /en/search/", "municipality /lv/ilukstes-novads/page/2/", "municipality /en/ilukstes-novads/page/2/",
+            "search /lv/search/", "search /en/search/", "accessibility /lv/accessibility/", "accessibility /en/accessibility/", "municipality /lv/ilukstes-novads/page/2/", "municipality /en/ilukstes-novads/page/2/",
         })
             Assert.Contains(expected, names);
         foreach (var language in new[] { "lv", "en" })
