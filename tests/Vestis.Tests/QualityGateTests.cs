@@ -84,7 +84,7 @@ public sealed class QualityGateTests : IClassFixture<BrowserTests.ServedSite>
     [Fact]
     public async Task Every_kind_of_page_is_photographed_on_a_phone_and_a_desktop_and_its_weight_reported()
     {
-        var folder = Path.Join(Environment.GetEnvironmentVariable("VESTIS_ARTIFACTS") is { Length: > 0 } artifacts ? artifacts : Path.Join(AppContext.BaseDirectory, "artifacts"), "screenshots");
+        var folder = Path.Join(Artifacts(), "screenshots");
         Directory.CreateDirectory(folder);
         foreach (var old in Directory.EnumerateFiles(folder, "*.png")) File.Delete(old);
         using var playwright = await Playwright.CreateAsync();
@@ -151,6 +151,27 @@ public sealed class QualityGateTests : IClassFixture<BrowserTests.ServedSite>
     }
 
     [Fact]
+    public async Task An_announcement_prints_without_navigation_in_black_on_white_with_its_EU_label()
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Launch(playwright);
+        var page = await browser.NewPageAsync(new() { ColorScheme = ColorScheme.Dark });
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        var failures = new List<string>();
+        foreach (var type in site.PageTypes.Where(t => t.Name.StartsWith("announcement", StringComparison.Ordinal)))
+        {
+            await page.GotoAsync(site.BaseUrl + type.Url);
+            foreach (var selector in new[] { ".skip-link", ".site-search", "nav.languages", ".site-footer" })
+                if (await page.Locator(selector).IsVisibleAsync()) failures.Add($"{type.Name}: {selector} is printed");
+            if (await page.EvaluateAsync<string>("getComputedStyle(document.body).color") != "rgb(0, 0, 0)") failures.Add($"{type.Name}: the text is not black");
+            var labelled = type.Name.Contains("EU label", StringComparison.Ordinal);
+            if (labelled && !await page.Locator("[data-eu-publicity]").IsVisibleAsync()) failures.Add($"{type.Name}: the EU label is not printed");
+            await page.PdfAsync(new() { Path = Path.Join(Artifacts(), type.Url.TrimEnd('/').Replace('/', '_') + ".pdf"), Format = "A4" });
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
     public async Task Every_page_reads_with_JavaScript_off()
     {
         using var playwright = await Playwright.CreateAsync();
@@ -166,6 +187,14 @@ public sealed class QualityGateTests : IClassFixture<BrowserTests.ServedSite>
                 failures.Add($"{type.Name}: nothing says that search needs JavaScript");
         }
         Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    /// <summary>Where screenshots and printed pages go: VESTIS_ARTIFACTS, or artifacts/ beside the test binaries.</summary>
+    private static string Artifacts()
+    {
+        var folder = Environment.GetEnvironmentVariable("VESTIS_ARTIFACTS") is { Length: > 0 } set ? set : Path.Join(AppContext.BaseDirectory, "artifacts");
+        Directory.CreateDirectory(folder);
+        return folder;
     }
 
     /// <summary>A file of the checkers that <c>npm ci</c> installs in tests/browser-tools.</summary>
