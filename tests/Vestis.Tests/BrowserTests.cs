@@ -98,7 +98,7 @@ public sealed class BrowserTests : IClassFixture<BrowserTests.ServedSite>
 
     public BrowserTests(ServedSite site) => this.site = site;
 
-    [Theory]
+    [ChromiumTheory]
     [InlineData(360, 640, ColorScheme.Light)]
     [InlineData(360, 640, ColorScheme.Dark)]
     [InlineData(1366, 768, ColorScheme.Light)]
@@ -132,7 +132,7 @@ public sealed class BrowserTests : IClassFixture<BrowserTests.ServedSite>
         Assert.Empty(failures);
     }
 
-    [Fact]
+    [ChromiumFact]
     public async Task No_page_asks_another_site_for_anything_and_none_breaks_its_security_policy()
     {
         var pages = Directory.EnumerateFiles(site.Output, "*.html", SearchOption.AllDirectories)

@@ -40,7 +40,7 @@ public sealed class QualityGateTests : IClassFixture<BrowserTests.ServedSite>
             Assert.Contains(names, n => n.StartsWith(kind, StringComparison.Ordinal) && n.Contains($"/{language}/", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [ChromiumFact]
     public async Task Axe_finds_no_WCAG_2_1_A_or_AA_violation_on_any_kind_of_page_in_light_or_dark()
     {
         var axe = Tool("axe-core/axe.min.js");
@@ -81,7 +81,7 @@ public sealed class QualityGateTests : IClassFixture<BrowserTests.ServedSite>
         Assert.True(messages.Count == 0, string.Join("\n", messages) + await standardOutput);
     }
 
-    [Fact]
+    [ChromiumFact]
     public async Task Every_kind_of_page_is_photographed_on_a_phone_and_a_desktop_and_its_weight_reported()
     {
         var folder = Path.Join(Artifacts(), "screenshots");
@@ -121,7 +121,7 @@ public sealed class QualityGateTests : IClassFixture<BrowserTests.ServedSite>
         Assert.InRange(new FileInfo(Path.Join(site.Output, "assets", "style.css")).Length, 1, 14_000);
     }
 
-    [Fact]
+    [ChromiumFact]
     public async Task Keyboard_users_skip_to_the_content_and_always_see_where_the_focus_is()
     {
         using var playwright = await Playwright.CreateAsync();
@@ -150,7 +150,7 @@ public sealed class QualityGateTests : IClassFixture<BrowserTests.ServedSite>
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
-    [Fact]
+    [ChromiumFact]
     public async Task An_announcement_prints_without_navigation_in_black_on_white_with_its_EU_label()
     {
         using var playwright = await Playwright.CreateAsync();
@@ -171,7 +171,7 @@ public sealed class QualityGateTests : IClassFixture<BrowserTests.ServedSite>
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
-    [Fact]
+    [ChromiumFact]
     public async Task Every_page_reads_with_JavaScript_off()
     {
         using var playwright = await Playwright.CreateAsync();
