@@ -114,7 +114,9 @@ public sealed class QualityGateTests : IClassFixture<BrowserTests.ServedSite>
             foreach (var response in responses) bytes += (await response.BodyAsync()).Length;
             weights.Add($"{bytes,9:N0} bytes in {responses.Count} files: {type.Name}");
         }
-        output.WriteLine($"Screenshots in {folder}\nPage weight (HTML, CSS, scripts, images and data each page loads, uncompressed):\n{string.Join("\n", weights)}");
+        var report = $"Page weight (HTML, CSS, scripts, images and data each page loads, uncompressed):\n{string.Join("\n", weights)}\n";
+        await File.WriteAllTextAsync(Path.Join(Artifacts(), "page-weight.txt"), report);
+        output.WriteLine($"Screenshots in {folder}\n{report}");
         Assert.True(failures.Count == 0, string.Join("\n", failures));
         Assert.Equal(site.PageTypes.Count * Screens.Length, Directory.EnumerateFiles(folder, "*.png").Count());
         // Small enough to come in the first round trips on a slow phone connection, and cached by every page after.
