@@ -109,7 +109,7 @@ public sealed class BrowserTests : IClassFixture<BrowserTests.ServedSite>
         // Five announcements about a project and two projects in two languages.
         Assert.True(pages.Count >= 9, $"expected the bundled site's announcement and project pages, found {pages.Count}");
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium(), Args = ["--no-sandbox"] });
+        await using var browser = await Launch(playwright);
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = height }, ColorScheme = scheme });
         var failures = new List<string>();
         foreach (var path in pages)
@@ -139,7 +139,7 @@ public sealed class BrowserTests : IClassFixture<BrowserTests.ServedSite>
             .Select(f => Path.GetRelativePath(site.Output, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList();
         Assert.True(pages.Count >= 30, $"expected the bundled site's pages, found {pages.Count}");
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium(), Args = ["--no-sandbox"] });
+        await using var browser = await Launch(playwright);
         var page = await browser.NewPageAsync();
         var problems = new List<string>();
         var current = "";
@@ -181,6 +181,10 @@ public sealed class BrowserTests : IClassFixture<BrowserTests.ServedSite>
     public sealed record LabelText(string Text, string FontFamily, string FontStyle, string Color, string Decoration);
 
     public sealed record LabelFacts(double Top, double Bottom, double Right, double EmblemHeight, double LogoHeight, double LogoBottom, LabelText[] Texts);
+
+    /// <summary>Headless Chromium without its sandbox, which needs privileges a CI container lacks.</summary>
+    internal static Task<IBrowser> Launch(IPlaywright playwright) =>
+        playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium(), Args = ["--no-sandbox"] });
 
     /// <summary>The Chromium to drive: VESTIS_CHROMIUM, or the distribution's package (.ci/run installs it).</summary>
     internal static string Chromium()

@@ -45,7 +45,7 @@ public sealed class QualityGateTests : IClassFixture<BrowserTests.ServedSite>
     {
         var axe = Tool("axe-core/axe.min.js");
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await Launch(playwright);
+        await using var browser = await BrowserTests.Launch(playwright);
         var failures = new List<string>();
         foreach (var scheme in new[] { ColorScheme.Light, ColorScheme.Dark })
         {
@@ -88,7 +88,7 @@ public sealed class QualityGateTests : IClassFixture<BrowserTests.ServedSite>
         Directory.CreateDirectory(folder);
         foreach (var old in Directory.EnumerateFiles(folder, "*.png")) File.Delete(old);
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await Launch(playwright);
+        await using var browser = await BrowserTests.Launch(playwright);
         var weights = new List<string>();
         var failures = new List<string>();
         foreach (var (width, height) in Screens)
@@ -127,7 +127,7 @@ public sealed class QualityGateTests : IClassFixture<BrowserTests.ServedSite>
     public async Task Keyboard_users_skip_to_the_content_and_always_see_where_the_focus_is()
     {
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await Launch(playwright);
+        await using var browser = await BrowserTests.Launch(playwright);
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1366, Height = 768 } });
         var failures = new List<string>();
         foreach (var type in site.PageTypes)
@@ -156,7 +156,7 @@ public sealed class QualityGateTests : IClassFixture<BrowserTests.ServedSite>
     public async Task An_announcement_prints_without_navigation_in_black_on_white_with_its_EU_label()
     {
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await Launch(playwright);
+        await using var browser = await BrowserTests.Launch(playwright);
         var page = await browser.NewPageAsync(new() { ColorScheme = ColorScheme.Dark });
         await page.EmulateMediaAsync(new() { Media = Media.Print });
         var failures = new List<string>();
@@ -177,7 +177,7 @@ public sealed class QualityGateTests : IClassFixture<BrowserTests.ServedSite>
     public async Task Every_page_reads_with_JavaScript_off()
     {
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await Launch(playwright);
+        await using var browser = await BrowserTests.Launch(playwright);
         var page = await browser.NewPageAsync(new() { JavaScriptEnabled = false });
         var failures = new List<string>();
         foreach (var type in site.PageTypes)
@@ -207,9 +207,6 @@ public sealed class QualityGateTests : IClassFixture<BrowserTests.ServedSite>
         return File.Exists(file) ? file
             : throw new InvalidOperationException($"{file} is missing: install the quality gate's checkers with `npm ci --ignore-scripts --prefix {folder}` (.ci/run does)");
     }
-
-    private static Task<IBrowser> Launch(IPlaywright playwright) =>
-        playwright.Chromium.LaunchAsync(new() { ExecutablePath = BrowserTests.Chromium(), Args = ["--no-sandbox"] });
 
     private const string RunAxe = """
         async () => {
