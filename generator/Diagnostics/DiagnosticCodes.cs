@@ -27,6 +27,7 @@ public static class DiagnosticCodes
     public const string InvalidLanguageList = "VES021";
     public const string InvalidCountry = "VES022";
     public const string InvalidPageSize = "VES023";
+    public const string InvalidAccessibility = "VES024";
 
     // municipalities
     public const string InvalidMunicipalityId = "VES030";
@@ -48,6 +49,7 @@ public static class DiagnosticCodes
     public const string StaleTranslation = "VES051";
     public const string AnnouncementExists = "VES052";
     public const string RemoteResource = "VES053";
+    public const string MissingAltText = "VES054";
 
     // projects
     public const string InvalidProjectId = "VES060";

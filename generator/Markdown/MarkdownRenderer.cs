@@ -1,4 +1,5 @@
 using System.Text;
+using AngleSharp.Html.Parser;
 using Ganss.Xss;
 using Markdig;
 using Markdig.Extensions.Tables;
@@ -54,13 +55,20 @@ public sealed class MarkdownRenderer
                     AlignByClass(table);
                     break;
                 case LinkInline link:
+                    if (link.IsImage && string.IsNullOrWhiteSpace(PlainText(link)))
+                        diagnostics.Error(DiagnosticCodes.MissingAltText, Span(link), MissingAltMessage);
                     link.Url = CheckedUrl(link.Url, link.IsImage, Span(link), resolveLink, diagnostics);
                     break;
                 case AutolinkInline { IsEmail: false } autolink:
                     autolink.Url = CheckedUrl(autolink.Url, false, Span(autolink), resolveLink, diagnostics);
                     break;
-                case HtmlBlock or HtmlInline:
+                case HtmlBlock block:
                     firstRawHtml ??= Span(node);
+                    ReportImagesWithoutAlt(block.Lines.ToString(), Span(node), diagnostics);
+                    break;
+                case HtmlInline inline:
+                    firstRawHtml ??= Span(node);
+                    ReportImagesWithoutAlt(inline.Tag, Span(node), diagnostics);
                     break;
             }
         }
@@ -135,13 +143,30 @@ public sealed class MarkdownRenderer
     private static string RemoteMessage(string url) =>
         $"the image `{url}` is on another site: every reader's browser would ask that site for it. Put the file in the announcement's folder and use its name (`![what it shows](photo.jpg)`)";
 
+    // Announcements inform; none of their pictures is decoration, so an empty alt is as wrong as none (WCAG 1.1.1).
+    private const string MissingAltMessage =
+        "an image needs a text that says what it shows, for readers who cannot see it: `![Dienas centra ieeja](ieeja.jpg)` or `<img src=\"ieeja.jpg\" alt=\"Dienas centra ieeja\">`";
+
+    /// <summary>Raw HTML images without alt text, reported where the raw HTML starts.</summary>
+    private static void ReportImagesWithoutAlt(string rawHtml, SourceSpan span, DiagnosticBag diagnostics)
+    {
+        if (!rawHtml.Contains("<img", StringComparison.OrdinalIgnoreCase)) return;
+        foreach (var image in new HtmlParser().ParseDocument(rawHtml).QuerySelectorAll("img"))
+            if (string.IsNullOrWhiteSpace(image.GetAttribute("alt"))) diagnostics.Error(DiagnosticCodes.MissingAltText, span, MissingAltMessage);
+    }
+
+    private static string PlainText(ContainerInline container)
+    {
+        var text = new StringBuilder();
+        AppendText(container, text);
+        return text.ToString();
+    }
+
     private static string FirstParagraph(MarkdownDocument document)
     {
         var paragraph = document.Descendants<ParagraphBlock>().FirstOrDefault();
         if (paragraph?.Inline is null) return "";
-        var text = new StringBuilder();
-        AppendText(paragraph.Inline, text);
-        return string.Join(' ', text.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return string.Join(' ', PlainText(paragraph.Inline).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
     }
 
     private static void AppendText(ContainerInline container, StringBuilder text)

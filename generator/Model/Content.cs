@@ -6,9 +6,34 @@ public sealed record SiteSettings(
     IReadOnlyList<string> Languages,
     string Country,
     int PageSize,
-    PublicitySettings Publicity)
+    PublicitySettings Publicity,
+    AccessibilitySettings? Accessibility)
 {
     public string DefaultLanguage => Languages[0];
+}
+
+/// <summary>
+/// What the accessibility statement says, after the EU model statement (Commission Implementing Decision (EU) 2018/1523).
+/// </summary>
+/// <param name="Status">How far the site complies with EN 301 549: <c>full</c>, <c>partial</c> or <c>none</c>.</param>
+/// <param name="Exceptions">The content that is not accessible, each with the reason, per language.</param>
+/// <param name="Assessment">How compliance was assessed: <c>self</c> or <c>third-party</c>.</param>
+/// <param name="EnforcementName">The national body that handles complaints when the answer to feedback is unsatisfactory.</param>
+public sealed record AccessibilitySettings(
+    string Status,
+    IReadOnlyList<LocalizedText> Exceptions,
+    string Assessment,
+    string? Email,
+    string? Phone,
+    Uri? ContactUrl,
+    LocalizedText EnforcementName,
+    Uri? EnforcementUrl,
+    DateOnly Prepared,
+    DateOnly? Reviewed)
+{
+    public static readonly IReadOnlyList<string> Statuses = ["full", "partial", "none"];
+
+    public static readonly IReadOnlyList<string> Assessments = ["self", "third-party"];
 }
 
 /// <summary>What a site adds to the EU publicity label: artwork and words the generator cannot make itself.</summary>

@@ -7,9 +7,10 @@ public static class Urls
     private const string FundsSection = "funds";
     private const string MeasuresSection = "measures";
     private const string SearchSection = "search";
+    private const string AccessibilitySection = "accessibility";
 
     /// <summary>The folders under each language that are not municipalities, so no municipality may take their names.</summary>
-    public static readonly IReadOnlyList<string> Sections = [ProjectsSection, FundsSection, MeasuresSection, SearchSection];
+    public static readonly IReadOnlyList<string> Sections = [ProjectsSection, FundsSection, MeasuresSection, SearchSection, AccessibilitySection];
 
     public static string Home(string language) => $"{language}/";
 
@@ -42,6 +43,9 @@ public static class Urls
 
     /// <summary>What the search page looks in: every announcement listed in the language.</summary>
     public static string SearchIndex(string language) => $"{language}/{SearchSection}.json";
+
+    /// <summary>The accessibility statement (Directive (EU) 2016/2102), one per language.</summary>
+    public static string Accessibility(string language) => $"{language}/{AccessibilitySection}/";
 
     /// <summary>The list of a page (a municipality's index, a project) for other sites to frame: the page's own address under <c>embed/</c>.</summary>
     public static string Embed(string pagePath) => $"embed/{pagePath}";

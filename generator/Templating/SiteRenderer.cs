@@ -153,6 +153,9 @@ public sealed class SiteRenderer(TemplateCatalog templates, IReadOnlyDictionary<
             AddFeeds(plan, views, site, language, null, views.SiteTitle, site.Stories);
             AddProjectData(plan, views, language, null, site.Projects);
             Page("search", Urls.Search, "layouts/search", () => views.Page(strings["search.title"], "search", Urls.Search), views.SearchPage);
+            if (settings.Accessibility is { } statement)
+                Page("accessibility", Urls.Accessibility, "layouts/accessibility",
+                    () => views.Page(strings["accessibility.title"], "accessibility", Urls.Accessibility), () => views.AccessibilityStatement(statement));
             var index = Urls.SearchIndex(language);
             plan.Add(new PlannedFile(index, "search-index", language, _ => new OutputFile(index, SearchIndexWriter.Write(views.SearchIndex(
                 site.Stories.Select(s => s.PublishedFor(language, settings.Languages, site.Today)).OfType<Announcement>())))));

@@ -43,6 +43,7 @@ public sealed class ViewFactory(SiteModel site, string language, UiStrings ui, R
         }).ToList();
         string? Listed(Func<string, string?, string, string> url, string format) => withFeeds ? Href(url(language, feedMunicipality, format)) : null;
         return new PageView(language, title, SiteTitle, LanguageOfText(site.Settings.Title), description, canonical, root, Href(Urls.Home(language)), Href(Urls.Search(language)),
+            site.Settings.Accessibility is null ? null : Href(Urls.Accessibility(language)),
             alternates, switcher,
             feedMunicipality is null ? SiteTitle : MunicipalityName(feedMunicipality),
             Listed(Urls.Feed, "xml"), Listed(Urls.Feed, "json"), Listed(Urls.ProjectData, "csv"), Listed(Urls.ProjectData, "json"),
@@ -143,6 +144,16 @@ public sealed class ViewFactory(SiteModel site, string language, UiStrings ui, R
         return new ItemView(Href(Urls.Announcement(a)), a.Title, Format.Date(a.Date), Iso(a.Date),
             Summary(a), ui[$"kind.{AnnouncementKinds.NameOf(a.Kind)}"], MunicipalityText(a.MunicipalityId),
             other ? a.Language : null, other ? ui.NoteOn(a.Language) : null, a.Draft, Scheduled(a));
+    }
+
+    public AccessibilityView AccessibilityStatement(AccessibilitySettings statement)
+    {
+        Html Text(LocalizedText text) => Marked(text.For(language, defaultLanguage) ?? "", LanguageOfText(text));
+        DateView Date(DateOnly date) => new(Format.Date(date), Iso(date));
+        return new AccessibilityView(statement.Status, statement.Exceptions.Select(Text).ToList(), statement.Assessment,
+            site.Settings.BaseUrl.AbsoluteUri, statement.Email, statement.Phone, statement.ContactUrl?.AbsoluteUri,
+            Text(statement.EnforcementName), statement.EnforcementUrl?.AbsoluteUri,
+            Date(statement.Prepared), statement.Reviewed is { } reviewed ? Date(reviewed) : null);
     }
 
     public SearchPageView SearchPage() => new(Href(Urls.Search(language)), Href(Urls.SearchIndex(language)), Format.Culture.Name,

@@ -23,6 +23,7 @@ public sealed record PageView(
     string Root,
     string HomeHref,
     string SearchHref,
+    string? AccessibilityHref,
     IReadOnlyList<AlternateView> Alternates,
     IReadOnlyList<LanguageLinkView> Languages,
     string FeedTitle,
@@ -163,3 +164,21 @@ public sealed record SearchPageView(string Action, string Index, string Locale, 
 
 /// <param name="Text">The text for a count in <paramref name="Category"/>: {0} the count, {1} the words searched for.</param>
 public sealed record PluralFormView(string Category, string Text);
+
+public sealed record DateView(string Date, string DateIso);
+
+/// <summary>The accessibility statement's facts; its sentences are the model statement's, in the UI strings.</summary>
+/// <param name="Status">The status as a key's last part: <c>full</c>, <c>partial</c> or <c>none</c>.</param>
+/// <param name="Exceptions">Each part that is not accessible, marked with its language where it is not the page's.</param>
+public sealed record AccessibilityView(
+    string Status,
+    IReadOnlyList<Html> Exceptions,
+    string Assessment,
+    string SiteUrl,
+    string? Email,
+    string? Phone,
+    string? ContactUrl,
+    Html EnforcementName,
+    string? EnforcementUrl,
+    DateView Prepared,
+    DateView? Reviewed);

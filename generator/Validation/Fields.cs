@@ -237,7 +237,13 @@ internal sealed partial class Fields(YamlDoc doc, DiagnosticBag diagnostics)
         int maxLength = int.MaxValue, string missingDefaultCode = DiagnosticCodes.RequiredField)
     {
         var node = Field(map, key, requiredAt);
-        if (node is null) return null;
+        return node is null ? null : LocalizedValue(node, key, languages, maxLength, missingDefaultCode);
+    }
+
+    /// <summary>A text per language as <see cref="Localized"/> reads it, from a node that is not a mapping's field (a list's item).</summary>
+    public LocalizedText? LocalizedValue(YamlNode node, string key, IReadOnlyList<string> languages,
+        int maxLength = int.MaxValue, string missingDefaultCode = DiagnosticCodes.RequiredField)
+    {
         var defaultLanguage = languages.Count > 0 ? languages[0] : "";
         if (node is YamlScalarNode)
         {

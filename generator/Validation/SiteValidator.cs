@@ -18,7 +18,7 @@ internal static partial class SiteValidator
         var fields = new Fields(doc, diagnostics);
         var map = fields.Root("site.yml");
         if (map is null) return null;
-        fields.AllowOnly(map, "site.yml", "title", "baseUrl", "languages", "country", "pageSize", "publicity");
+        fields.AllowOnly(map, "site.yml", "title", "baseUrl", "languages", "country", "pageSize", "publicity", "accessibility");
 
         var languageNodes = Languages(fields, map);
         if (languageNodes is null) return null;
@@ -36,8 +36,9 @@ internal static partial class SiteValidator
         var pageSize = fields.PositiveInt(map, "pageSize", code: DiagnosticCodes.InvalidPageSize) ?? DefaultPageSize;
         var publicity = new PublicityValidator(fields, country ?? DefaultCountry, Fields.Get(map, "country"), publicityFiles)
             .Validate(map, languageNodes);
+        var accessibility = AccessibilityValidator.Validate(fields, map, languages);
         return new SiteSettings(title ?? LocalizedText.Empty, baseUrl ?? new Uri("https://example.invalid/"),
-            languages, country ?? DefaultCountry, pageSize, publicity);
+            languages, country ?? DefaultCountry, pageSize, publicity, accessibility);
     }
 
     private static IReadOnlyList<(string Code, YamlNode Node)>? Languages(Fields fields, YamlMappingNode map)

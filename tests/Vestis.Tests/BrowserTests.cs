@@ -16,10 +16,13 @@ public sealed class BrowserTests : IClassFixture<BrowserTests.ServedSite>
     /// <summary>Reflex blue, black or white.</summary>
     private static readonly string[] AllowedColours = ["rgb(0, 51, 153)", "rgb(0, 0, 0)", "rgb(255, 255, 255)"];
 
-    /// <summary>The bundled site with a stand-in national logo, built into a temporary folder and served over HTTP.</summary>
+    /// <summary>
+    /// The bundled site with a stand-in national logo and one announcement a page (so that indexes have later pages),
+    /// built into a temporary folder and served by nginx.
+    /// </summary>
     public sealed class ServedSite : IDisposable
     {
-        private readonly StaticServer server;
+        private readonly NginxServer server;
 
         public ServedSite()
         {
@@ -29,11 +32,13 @@ public sealed class BrowserTests : IClassFixture<BrowserTests.ServedSite>
             Directory.CreateDirectory(Path.Join(content, "publicity"));
             File.WriteAllText(Path.Join(content, "publicity", "nap2020.svg"),
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"240\" height=\"80\"><rect width=\"240\" height=\"80\" fill=\"#9e3039\"/></svg>");
+            var settings = Path.Join(content, "site.yml");
+            File.WriteAllText(settings, File.ReadAllText(settings).Replace("pageSize: 20", "pageSize: 1", StringComparison.Ordinal));
             Output = Path.Join(Root, "site-output");
             var result = SiteBuilder.Build(new BuildOptions(content, Repository.Templates, Output, false, new DateOnly(2026, 11, 23), 2));
             Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
             Assert.Empty(result.Diagnostics);
-            server = new StaticServer(Output);
+            server = new NginxServer(Output);
         }
 
         public string Root { get; }
@@ -48,6 +53,37 @@ public sealed class BrowserTests : IClassFixture<BrowserTests.ServedSite>
             .Select(f => Path.GetRelativePath(Output, Path.GetDirectoryName(f)!).Replace('\\', '/') + "/")
             .Order(StringComparer.Ordinal).ToList();
 
+        /// <summary>
+        /// One page of each type in each language, found in the output rather than listed, so that a new kind of page
+        /// is checked as soon as the site has one: pages are alike when they share a language, a layout (the body's
+        /// class), the presence of an EU label and the depth of their address. Not-found pages are asked for at a
+        /// missing address, so that the web server's configuration is tested too.
+        /// </summary>
+        public IReadOnlyList<PageType> PageTypes => pageTypes ??= FindPageTypes();
+
+        private IReadOnlyList<PageType>? pageTypes;
+
+        private List<PageType> FindPageTypes()
+        {
+            var types = new Dictionary<string, PageType>(StringComparer.Ordinal);
+            foreach (var file in Directory.EnumerateFiles(Output, "*.html", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                var relative = Path.GetRelativePath(Output, file).Replace('\\', '/');
+                var html = File.ReadAllText(file);
+                var start = html.IndexOf("<body class=\"page-", StringComparison.Ordinal) + "<body class=\"page-".Length;
+                var layout = html[start..html.IndexOf('"', start)];
+                var segments = relative.Split('/')[..^1];
+                var language = segments.Length == 0 ? "root" : segments[0] == "embed" ? segments[1] : segments[0];
+                var labelled = html.Contains("data-eu-publicity", StringComparison.Ordinal) ? " with EU label" : "";
+                var url = relative.EndsWith("404.html", StringComparison.Ordinal)
+                    ? string.Join("", segments.Select(s => s + "/")) + "no-such-page/"
+                    : relative[..^"index.html".Length];
+                var key = $"{language} {layout}{labelled} {segments.Length}";
+                types.TryAdd(key, new PageType($"{layout}{labelled} /{url}", url, relative));
+            }
+            return types.Values.OrderBy(t => t.Url, StringComparer.Ordinal).ToList();
+        }
+
         public void Dispose()
         {
             server.Dispose();
@@ -55,11 +91,14 @@ public sealed class BrowserTests : IClassFixture<BrowserTests.ServedSite>
         }
     }
 
+    /// <summary>A kind of page: its name in test output, the address to ask for, and its file in the output.</summary>
+    public sealed record PageType(string Name, string Url, string File);
+
     private readonly ServedSite site;
 
     public BrowserTests(ServedSite site) => this.site = site;
 
-    [Theory]
+    [ChromiumTheory]
     [InlineData(360, 640, ColorScheme.Light)]
     [InlineData(360, 640, ColorScheme.Dark)]
     [InlineData(1366, 768, ColorScheme.Light)]
@@ -70,7 +109,7 @@ public sealed class BrowserTests : IClassFixture<BrowserTests.ServedSite>
         // Five announcements about a project and two projects in two languages.
         Assert.True(pages.Count >= 9, $"expected the bundled site's announcement and project pages, found {pages.Count}");
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium(), Args = ["--no-sandbox"] });
+        await using var browser = await Launch(playwright);
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = height }, ColorScheme = scheme });
         var failures = new List<string>();
         foreach (var path in pages)
@@ -93,14 +132,14 @@ public sealed class BrowserTests : IClassFixture<BrowserTests.ServedSite>
         Assert.Empty(failures);
     }
 
-    [Fact]
+    [ChromiumFact]
     public async Task No_page_asks_another_site_for_anything_and_none_breaks_its_security_policy()
     {
         var pages = Directory.EnumerateFiles(site.Output, "*.html", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(site.Output, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList();
         Assert.True(pages.Count >= 30, $"expected the bundled site's pages, found {pages.Count}");
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium(), Args = ["--no-sandbox"] });
+        await using var browser = await Launch(playwright);
         var page = await browser.NewPageAsync();
         var problems = new List<string>();
         var current = "";
@@ -142,6 +181,10 @@ public sealed class BrowserTests : IClassFixture<BrowserTests.ServedSite>
     public sealed record LabelText(string Text, string FontFamily, string FontStyle, string Color, string Decoration);
 
     public sealed record LabelFacts(double Top, double Bottom, double Right, double EmblemHeight, double LogoHeight, double LogoBottom, LabelText[] Texts);
+
+    /// <summary>Headless Chromium without its sandbox, which needs privileges a CI container lacks.</summary>
+    internal static Task<IBrowser> Launch(IPlaywright playwright) =>
+        playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium(), Args = ["--no-sandbox"] });
 
     /// <summary>The Chromium to drive: VESTIS_CHROMIUM, or the distribution's package (.ci/run installs it).</summary>
     internal static string Chromium()

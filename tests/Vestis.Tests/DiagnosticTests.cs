@@ -302,6 +302,16 @@ public sealed class DiagnosticTests
             DiagnosticCodes.InvalidCountry, "site.yml", 4, 10);
     }
 
+    [Theory]
+    [InlineData("status: partial", "status: mostly", 8, 11)]
+    [InlineData("email: pieejamiba@example.lv", "email: pieejamiba", 9, 21)]
+    [InlineData("{ email: pieejamiba@example.lv }", "{}", 9, 12)]
+    public void The_accessibility_statement_needs_a_known_status_and_a_way_to_give_feedback(string old, string replacement, int line, int column)
+    {
+        AssertOnlyAfter(new() { ["site.yml"] = Site + Replace(AccessibilityStatementTests.Settings, old, replacement) },
+            DiagnosticCodes.InvalidAccessibility, "site.yml", line, column);
+    }
+
     [Fact]
     public void The_page_size_must_be_at_least_one()
     {
@@ -498,10 +508,21 @@ public sealed class DiagnosticTests
     [InlineData("<img src=\"https://example.com/tilts.jpg\" alt=\"tilts\">", 1)]
     public void An_image_from_another_site_is_an_error_because_every_reader_would_fetch_it(string image, int column)
     {
-        // Raw HTML is reported where it starts; the sanitizer drops the address so nothing could ever fetch it.
-        AssertAnnouncementChange("centru.\n", $"centru.\n\n{(column == 1 ? "" : "Sīkāk: ")}{image}\n",
-            DiagnosticCodes.RemoteResource, 22, column);
+        // The sanitizer drops the address so nothing could ever fetch it.
+        AssertImageInBody(DiagnosticCodes.RemoteResource, image, column);
     }
+
+    [Theory]
+    [InlineData("![](/assets/icon.svg)", 8)]
+    [InlineData("![ ](/assets/icon.svg)", 8)]
+    [InlineData("<img src=\"/assets/icon.svg\">", 1)]
+    [InlineData("<p>Plāns: <img src=\"/assets/icon.svg\" alt=\"\"></p>", 1)]
+    public void An_image_without_alt_text_is_an_error_at_the_image(string image, int column) =>
+        AssertImageInBody(DiagnosticCodes.MissingAltText, image, column);
+
+    /// <summary>A Markdown image after some words, or raw HTML at the start of its line, where it is reported.</summary>
+    private static void AssertImageInBody(string code, string image, int column) =>
+        AssertAnnouncementChange("centru.\n", $"centru.\n\n{(column == 1 ? "" : "Sīkāk: ")}{image}\n", code, 22, column);
 
     [Fact]
     public void A_broken_link_through_a_reference_definition_is_reported_where_it_is_used()

@@ -48,7 +48,7 @@ public sealed class EmbedBrowserTests : IClassFixture<EmbedBrowserTests.HostedEm
         public async Task InitializeAsync()
         {
             playwright = await Playwright.CreateAsync();
-            Browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = BrowserTests.Chromium(), Args = ["--no-sandbox"] });
+            Browser = await BrowserTests.Launch(playwright);
         }
 
         public async Task DisposeAsync()
@@ -71,7 +71,7 @@ public sealed class EmbedBrowserTests : IClassFixture<EmbedBrowserTests.HostedEm
 
     public EmbedBrowserTests(HostedEmbeds hosted) => this.hosted = hosted;
 
-    [Fact]
+    [ChromiumFact]
     public async Task The_README_snippets_on_another_origin_fit_each_frame_to_its_list()
     {
         var initial = await HeightsWithoutScripts();
@@ -90,7 +90,7 @@ public sealed class EmbedBrowserTests : IClassFixture<EmbedBrowserTests.HostedEm
         }
     }
 
-    [Fact]
+    [ChromiumFact]
     public async Task A_host_script_that_starts_after_the_frames_have_loaded_still_fits_them()
     {
         await using var context = await Context();
@@ -100,7 +100,7 @@ public sealed class EmbedBrowserTests : IClassFixture<EmbedBrowserTests.HostedEm
         Assert.Equal(2, (await FittedFrames(page)).Count);
     }
 
-    [Fact]
+    [ChromiumFact]
     public async Task The_scripts_run_under_the_site_policy_and_nothing_is_asked_of_a_third_origin()
     {
         await using var context = await Context();
@@ -124,7 +124,7 @@ public sealed class EmbedBrowserTests : IClassFixture<EmbedBrowserTests.HostedEm
         Assert.All(requests, url => Assert.Contains(new Uri(url).GetLeftPart(UriPartial.Authority), new[] { hosted.Site.Origin, hosted.Host.Origin }));
     }
 
-    [Fact]
+    [ChromiumFact]
     public async Task A_frame_height_is_taken_only_from_the_embedded_site_and_only_when_plausible()
     {
         await using var context = await Context();
@@ -162,7 +162,7 @@ public sealed class EmbedBrowserTests : IClassFixture<EmbedBrowserTests.HostedEm
         Assert.Equal(777, await Height(element));
     }
 
-    [Fact]
+    [ChromiumFact]
     public async Task A_link_in_a_frame_opens_in_the_top_window()
     {
         await using var context = await Context();
@@ -174,7 +174,7 @@ public sealed class EmbedBrowserTests : IClassFixture<EmbedBrowserTests.HostedEm
         Assert.Single(context.Pages);
     }
 
-    [Fact]
+    [ChromiumFact]
     public async Task Without_JavaScript_a_frame_shows_its_list_and_a_link_to_the_full_page()
     {
         await using var context = await Context(javaScript: false);

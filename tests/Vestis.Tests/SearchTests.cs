@@ -233,7 +233,7 @@ public sealed class SearchBrowserTests : IClassFixture<BundledSiteTests.BuiltSit
         public static async Task<Tab> OpenAsync(BrowserNewPageOptions? options = null)
         {
             var tab = new Tab { playwright = await Playwright.CreateAsync() };
-            tab.browser = await tab.playwright.Chromium.LaunchAsync(new() { ExecutablePath = BrowserTests.Chromium(), Args = ["--no-sandbox"] });
+            tab.browser = await BrowserTests.Launch(tab.playwright);
             tab.Page = await tab.browser.NewPageAsync(options);
             tab.Page.Request += (_, request) => tab.Requests.Add(request.Url);
             tab.Page.Console += (_, message) =>
@@ -258,7 +258,7 @@ public sealed class SearchBrowserTests : IClassFixture<BundledSiteTests.BuiltSit
     private static Task<string[]> ResultLinks(Tab tab) =>
         tab.Page.Locator("#search-results .item-title a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
 
-    [Fact]
+    [ChromiumFact]
     public async Task Typing_without_diacritics_finds_Ilukste_and_the_status_announces_how_many()
     {
         await using var tab = await Tab.OpenAsync();
@@ -289,7 +289,7 @@ public sealed class SearchBrowserTests : IClassFixture<BundledSiteTests.BuiltSit
         Assert.Empty(tab.Problems);
     }
 
-    [Fact]
+    [ChromiumFact]
     public async Task A_search_in_the_address_runs_when_the_page_opens_and_marks_results_in_another_language()
     {
         await using var tab = await Tab.OpenAsync();
@@ -304,7 +304,7 @@ public sealed class SearchBrowserTests : IClassFixture<BundledSiteTests.BuiltSit
         Assert.Empty(tab.Problems);
     }
 
-    [Theory]
+    [ChromiumTheory]
     [InlineData(ColorScheme.Light)]
     [InlineData(ColorScheme.Dark)]
     public async Task On_a_phone_the_search_page_fits_and_its_field_and_button_keep_their_contrast_and_show_focus(ColorScheme scheme)

@@ -170,13 +170,13 @@ public sealed class ServeTests
         }
     }
 
-    [Fact]
+    [ChromiumFact]
     public async Task An_open_browser_tab_reloads_itself_after_an_edit()
     {
         using var site = Site();
         await using var server = await Serve(site, new StringWriter());
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = BrowserTests.Chromium(), Args = ["--no-sandbox"] });
+        await using var browser = await BrowserTests.Launch(playwright);
         var page = await browser.NewPageAsync();
         await page.GotoAsync(server.Address + "lv/ilukstes-novads/2019/projekts/");
         Assert.Equal("Tiek uzsākta projekta realizācija", await page.InnerTextAsync("h1"));

@@ -55,7 +55,7 @@ public sealed class StaticServer : IDisposable
         }
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();
