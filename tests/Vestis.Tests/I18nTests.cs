@@ -264,6 +264,7 @@ public sealed class I18nTests : IClassFixture<I18nTests.LanguagesSite>
         Assert.Equal(("lv", "Paziņojumi"), (home.QuerySelector("h1")!.GetAttribute("lang"), Text(home.QuerySelector("h1"))));
         Assert.Equal(("lv", "Paziņojumi"), (home.QuerySelector(".site-title a")!.GetAttribute("lang"), Text(home.QuerySelector(".site-title a"))));
         Assert.All(home.QuerySelectorAll(".municipalities a"), a => Assert.Equal("lv", a.QuerySelector("span")?.GetAttribute("lang")));
+        Assert.Equal("lv", home.QuerySelector(".projects a")!.GetAttribute("lang"));
         var index = fixture.Html("lt/ilukstes-novads/index.html");
         Assert.Equal("lv", index.QuerySelector("h1 span")!.GetAttribute("lang"));
         Assert.Equal("lv", index.QuerySelector(".notice a")!.GetAttribute("lang"));
