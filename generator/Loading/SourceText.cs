@@ -5,6 +5,12 @@ namespace Vestis.Loading;
 
 public static class SourceText
 {
+    /// <summary>
+    /// A hundred times the longest announcement anyone writes; a larger text file is a mistake (a pasted
+    /// document, a runaway script), and reading it would only slow every build.
+    /// </summary>
+    public const int MaxBytes = 1024 * 1024;
+
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Reads a text file as strict UTF-8 with a BOM dropped and line ends made <c>\n</c>.</summary>
@@ -13,11 +19,17 @@ public static class SourceText
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(fullPath);
+            bytes = ReadAtMost(fullPath, MaxBytes + 1);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             diagnostics.Error(DiagnosticCodes.UnreadableFile, SourceSpan.File(displayPath), $"cannot read the file: {e.Message}");
+            return null;
+        }
+        if (bytes.Length > MaxBytes)
+        {
+            diagnostics.Error(DiagnosticCodes.FileTooLarge, SourceSpan.File(displayPath),
+                $"the file is larger than {MaxBytes / 1024 / 1024} MiB; a text file of content is never that long");
             return null;
         }
         var start = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
@@ -42,5 +54,21 @@ public static class SourceText
             return null;
         }
         return text.Contains('\r') ? text.Replace("\r\n", "\n").Replace('\r', '\n') : text;
+    }
+
+    // Bounded whatever the file claims: a device or a file growing while read has no trustworthy length.
+    private static byte[] ReadAtMost(string fullPath, int limit)
+    {
+        using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        var buffer = new byte[(int)Math.Min(limit, stream.CanSeek && stream.Length > 0 ? stream.Length : 64 * 1024)];
+        var length = 0;
+        while (length < limit)
+        {
+            if (length == buffer.Length) Array.Resize(ref buffer, Math.Min(limit, buffer.Length * 2));
+            var read = stream.Read(buffer, length, buffer.Length - length);
+            if (read == 0) break;
+            length += read;
+        }
+        return length == buffer.Length ? buffer : buffer[..length];
     }
 }

@@ -1,20 +1,32 @@
 using Vestis.Diagnostics;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace Vestis.Loading;
 
 public static class YamlParser
 {
-    /// <summary>Parses one YAML document; a syntax error becomes a diagnostic at its real position.</summary>
+    /// <summary>
+    /// Deeper than any content file needs (an announcement's budget sources sit at depth 4), and shallow enough
+    /// that building the tree, which recurses once per level, never runs out of stack.
+    /// </summary>
+    public const int MaxDepth = 32;
+
+    /// <summary>Parses one YAML document; a syntax error or a limit becomes a diagnostic at its real position.</summary>
     public static YamlDoc? Parse(string path, string text, int lineOffset, DiagnosticBag diagnostics)
     {
         try
         {
             var stream = new YamlStream();
-            stream.Load(new StringReader(text));
+            stream.Load(new LimitedParser(new Parser(new StringReader(text))));
             var root = stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
             return new YamlDoc(path, lineOffset, root);
+        }
+        catch (LimitException e)
+        {
+            diagnostics.Error(e.Code, new SourceSpan(path, (int)e.Start.Line + lineOffset, (int)e.Start.Column), e.Message);
+            return null;
         }
         catch (YamlException e)
         {
@@ -32,5 +44,41 @@ public static class YamlParser
         var close = message.IndexOf("): ", StringComparison.Ordinal);
         if (message.StartsWith('(') && close > 0) message = message[(close + 3)..];
         return message.Trim().TrimEnd('.');
+    }
+
+    private sealed class LimitException(string code, Mark start, string message) : Exception(message)
+    {
+        public string Code { get; } = code;
+
+        public Mark Start { get; } = start;
+    }
+
+    /// <summary>
+    /// Stops a hostile file as its events are read, before the tree is built: aliases (content has no use for
+    /// them, and they are how a few lines expand to billions of values) and nesting beyond <see cref="MaxDepth"/>.
+    /// </summary>
+    private sealed class LimitedParser(IParser inner) : IParser
+    {
+        private int depth;
+
+        public ParsingEvent? Current => inner.Current;
+
+        public bool MoveNext()
+        {
+            if (!inner.MoveNext()) return false;
+            switch (inner.Current)
+            {
+                case AnchorAlias alias:
+                    throw new LimitException(DiagnosticCodes.YamlAlias, alias.Start,
+                        $"YAML aliases (`*{alias.Value}`) are not accepted; write the value out");
+                case MappingStart or SequenceStart when ++depth > MaxDepth:
+                    throw new LimitException(DiagnosticCodes.YamlTooDeep, inner.Current.Start,
+                        $"the YAML is nested more than {MaxDepth} levels deep");
+                case MappingEnd or SequenceEnd:
+                    depth--;
+                    break;
+            }
+            return true;
+        }
     }
 }

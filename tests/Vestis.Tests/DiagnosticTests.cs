@@ -180,6 +180,42 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void A_text_file_larger_than_the_limit_is_not_read()
+    {
+        var padding = string.Concat(Enumerable.Repeat("Ilūkstes novadā sāk veidot dienas aprūpes centru.\n\n", 20_000));
+        AssertOnlyAfter(new() { [Lv] = Announcement + padding }, DiagnosticCodes.FileTooLarge, Lv, 1, 1);
+    }
+
+    [Fact]
+    public void Yaml_nested_deeper_than_the_limit_is_an_error_where_the_limit_is_passed()
+    {
+        // The front matter itself is the first level, so the 32nd bracket opens the 33rd.
+        AssertAnnouncementChange("kind: project-start\n", "kind: project-start\ntags: " + new string('[', 33) + new string(']', 33) + "\n",
+            DiagnosticCodes.YamlTooDeep, 5, 38);
+    }
+
+    [Fact]
+    public void A_yaml_alias_is_an_error_at_the_alias()
+    {
+        // The start of a "billion laughs": each alias would repeat the anchored list.
+        AssertAnnouncementChange("kind: project-start\n", "kind: project-start\ntags: &a [x, x]\nsummary: *a\n",
+            DiagnosticCodes.YamlAlias, 6, 10);
+    }
+
+    [Fact]
+    public void A_link_to_a_file_outside_the_content_folder_is_not_followed()
+    {
+        using var site = new TestSite();
+        var outside = Path.Join(site.Root, "secret.txt");
+        File.WriteAllText(outside, "not content");
+        const string link = "announcements/ilukstes-novads/2019-09-19-projekts/secret.txt";
+        Directory.CreateDirectory(Path.Join(site.Content, "announcements/ilukstes-novads/2019-09-19-projekts"));
+        File.CreateSymbolicLink(Path.Join(site.Content, link), outside);
+
+        AssertOnly(site, site.Build(write: false), DiagnosticCodes.LinkOutsideContent, link, 1, 1);
+    }
+
+    [Fact]
     public void A_file_that_does_not_belong_in_the_content_root_is_an_error()
     {
         AssertOnlyAfter(new() { ["notes.txt"] = "ideas for later" }, DiagnosticCodes.UnexpectedFile, "notes.txt", 1, 1);
