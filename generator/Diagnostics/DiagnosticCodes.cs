@@ -22,7 +22,7 @@ public static class DiagnosticCodes
     public const string InvalidUrl = "VES012";
     public const string UnknownLanguage = "VES013";
     public const string Placeholder = "VES014";
-    public const string YamlTooDeep = "VES015";
+    public const string NestedTooDeep = "VES015";
     public const string YamlAlias = "VES016";
     public const string LinkOutsideContent = "VES017";
 

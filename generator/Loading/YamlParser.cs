@@ -72,7 +72,7 @@ public static class YamlParser
                     throw new LimitException(DiagnosticCodes.YamlAlias, alias.Start,
                         $"YAML aliases (`*{alias.Value}`) are not accepted; write the value out");
                 case MappingStart or SequenceStart when ++depth > MaxDepth:
-                    throw new LimitException(DiagnosticCodes.YamlTooDeep, inner.Current.Start,
+                    throw new LimitException(DiagnosticCodes.NestedTooDeep, inner.Current.Start,
                         $"the YAML is nested more than {MaxDepth} levels deep");
                 case MappingEnd or SequenceEnd:
                     depth--;

@@ -41,7 +41,17 @@ public sealed class MarkdownRenderer
     /// <param name="resolveLink">Maps a relative link to a site path, or null when it leads nowhere.</param>
     public RenderedMarkdown Render(string markdown, string sourcePath, int bodyLine, Func<string, string?> resolveLink, DiagnosticBag diagnostics)
     {
-        var document = Markdig.Markdown.Parse(markdown, pipeline);
+        MarkdownDocument document;
+        try
+        {
+            document = Markdig.Markdown.Parse(markdown, pipeline);
+        }
+        catch (ArgumentException e)
+        {
+            // Markdig's guard against input nested deeper than any text (its depth limit) throws this.
+            diagnostics.Error(DiagnosticCodes.NestedTooDeep, new SourceSpan(sourcePath, bodyLine, 1), $"the text cannot be read as Markdown: {e.Message}");
+            return new RenderedMarkdown("", "");
+        }
         SourceSpan? firstRawHtml = null;
         foreach (var node in document.Descendants())
         {

@@ -191,7 +191,14 @@ public sealed class DiagnosticTests
     {
         // The front matter itself is the first level, so the 32nd bracket opens the 33rd.
         AssertAnnouncementChange("kind: project-start\n", "kind: project-start\ntags: " + new string('[', 33) + new string(']', 33) + "\n",
-            DiagnosticCodes.YamlTooDeep, 5, 38);
+            DiagnosticCodes.NestedTooDeep, 5, 38);
+    }
+
+    [Fact]
+    public void Markdown_nested_past_markdigs_limit_is_an_error_at_the_start_of_the_body()
+    {
+        AssertAnnouncementChange("Ilūkstes novadā sāk veidot dienas aprūpes centru.", new string('>', 20_000) + " centru.",
+            DiagnosticCodes.NestedTooDeep, 20, 1);
     }
 
     [Fact]
