@@ -51,9 +51,17 @@ public sealed class OutputWriter(string outputDirectory, DiagnosticBag diagnosti
                 wroteOne?.Invoke();
             });
             var removed = Directory.Exists(target) ? RemovedFiles(target, files) : 0;
-            if (Directory.Exists(target)) Directory.Move(target, old);
-            Directory.Move(temp, target);
-            if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
+            if (Directory.Exists(target) && FolderExchange.TryExchange(temp, target))
+            {
+                // The previous site is now under the temporary name; what cannot be removed now, the next build removes.
+                TryDelete(temp);
+            }
+            else
+            {
+                if (Directory.Exists(target)) Directory.Move(target, old);
+                Directory.Move(temp, target);
+                if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
+            }
             return new WriteSummary(files.Count - unchanged, unchanged, removed);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
