@@ -64,15 +64,23 @@ public sealed class OutputWriter(string outputDirectory, DiagnosticBag diagnosti
             }
             return new WriteSummary(files.Count - unchanged, unchanged, removed);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (FailedWrite(e) is { } failure)
         {
             diagnostics.Error(DiagnosticCodes.OutputError, SourceSpan.File(outputDirectory.Replace('\\', '/')),
-                $"cannot write the site: {e.Message}; the previous output is left as it was");
+                $"cannot write the site: {failure.Message}; the previous output is left as it was");
             TryDelete(temp);
             if (!Directory.Exists(target) && Directory.Exists(old)) Directory.Move(old, target);
             return null;
         }
     }
+
+    /// <summary>What the file system refused (a full disk, a read-only folder), also from inside the parallel writers.</summary>
+    private static Exception? FailedWrite(Exception e) => e switch
+    {
+        IOException or UnauthorizedAccessException => e,
+        AggregateException all => all.Flatten().InnerExceptions.All(inner => FailedWrite(inner) is not null) ? all.Flatten().InnerExceptions[0] : null,
+        _ => null,
+    };
 
     private static bool SameAsBefore(string before, OutputFile file)
     {
