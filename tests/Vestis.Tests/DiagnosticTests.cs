@@ -779,6 +779,13 @@ public sealed class DiagnosticTests
     // ---------------------------------------------------------------- measures
 
     [Fact]
+    public void A_measure_code_written_as_a_list_is_an_error_at_the_code()
+    {
+        AssertOnlyAfter(new() { ["measures.yml"] = Measures + "? [9.3.1.2, 9.3.1.3]\n: { lv: Cits, en: Other }\n" },
+            DiagnosticCodes.MeasureName, "measures.yml", 4, 3);
+    }
+
+    [Fact]
     public void A_measure_needs_a_name_in_the_default_language()
     {
         // A second measure, referenced by no announcement, so that only measures.yml is at fault.
