@@ -17,6 +17,12 @@ public sealed class TemplateSafetyTests
     [InlineData("{{ for i in 1..10000000 }}{{ i }}{{ end }}")]
     [InlineData("{{ func f; ret f; end; f }}")]
     [InlineData("{{ partial \"again\" it }}")]
+    [InlineData("{{ t null }}")]
+    [InlineData("{{ partial null null }}")]
+    [InlineData("{{ plural \"list.count\" -9223372036854775808 }}")]
+    [InlineData("{{ \"x\" | string.pad_left 100000000 }}")]
+    [InlineData("{{ model.no_such_field }}")]
+    [InlineData("{{ [1,2,3] | array.offset 1000000000 }}{{ x = [] ; for i in 1..20 ; x = x | array.add_range x | array.add i ; end }}")]
     public void A_template_that_reaches_outside_or_runs_away_is_a_template_error(string statement)
     {
         using var site = new TestSite();
