@@ -25,6 +25,7 @@ public static class DiagnosticCodes
     public const string NestedTooDeep = "VES015";
     public const string YamlAlias = "VES016";
     public const string LinkOutsideContent = "VES017";
+    public const string ControlCharacter = "VES018";
 
     // site.yml
     public const string SiteFileMissing = "VES020";

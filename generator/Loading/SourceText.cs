@@ -13,6 +13,13 @@ public static class SourceText
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    /// <summary>
+    /// C0 control characters other than tab and line feed, and the noncharacters U+FFFE and U+FFFF: XML cannot
+    /// carry them, and no text needs them.
+    /// </summary>
+    private static readonly char[] Controls =
+        [.. Enumerable.Range(0, 0x20).Select(c => (char)c).Where(c => c is not '\t' and not '\n'), '\uFFFE', '\uFFFF'];
+
     /// <summary>Reads a text file as strict UTF-8 with a BOM dropped and line ends made <c>\n</c>.</summary>
     public static string? Read(string fullPath, string displayPath, DiagnosticBag diagnostics)
     {
@@ -46,15 +53,25 @@ public static class SourceText
                 "the file is not valid UTF-8 text; save it as UTF-8");
             return null;
         }
-        if (text.Contains('\0'))
+        if (text.Contains('\r')) text = text.Replace("\r\n", "\n").Replace('\r', '\n');
+        var control = FindControl(text);
+        if (control >= 0)
         {
-            var line = 1 + text.AsSpan(0, text.IndexOf('\0')).Count('\n');
-            diagnostics.Error(DiagnosticCodes.UnreadableFile, new SourceSpan(displayPath, line, 1),
-                "the file contains a NUL character; it is not a text file");
+            var lineStart = text.LastIndexOf('\n', Math.Max(0, control - 1)) + 1;
+            var at = new SourceSpan(displayPath, 1 + text.AsSpan(0, control).Count('\n'), control - lineStart + 1);
+            if (text[control] == '\0') diagnostics.Error(DiagnosticCodes.UnreadableFile, at, "the file contains a NUL character; it is not a text file");
+            else diagnostics.Error(DiagnosticCodes.ControlCharacter, at, ControlMessage(text[control]));
             return null;
         }
-        return text.Contains('\r') ? text.Replace("\r\n", "\n").Replace('\r', '\n') : text;
+        return text;
     }
+
+    /// <summary>Where the first control character that no text may hold is, or -1.</summary>
+    public static int FindControl(string text) => text.IndexOfAny(Controls);
+
+    public static string ControlMessage(char control) =>
+        $"the text contains the {(control < ' ' ? "control character" : "noncharacter")} U+{(int)control:X4}, which no page, feed or data file may carry; " +
+        "delete it (word processors leave such characters in pasted text)";
 
     // Bounded whatever the file claims: a device or a file growing while read has no trustworthy length.
     private static byte[] ReadAtMost(string fullPath, int limit)

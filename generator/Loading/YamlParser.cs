@@ -55,7 +55,8 @@ public static class YamlParser
 
     /// <summary>
     /// Stops a hostile file as its events are read, before the tree is built: aliases (content has no use for
-    /// them, and they are how a few lines expand to billions of values) and nesting beyond <see cref="MaxDepth"/>.
+    /// them, and they are how a few lines expand to billions of values), nesting beyond <see cref="MaxDepth"/>,
+    /// and values that hold control characters.
     /// </summary>
     private sealed class LimitedParser(IParser inner) : IParser
     {
@@ -77,6 +78,9 @@ public static class YamlParser
                 case MappingEnd or SequenceEnd:
                     depth--;
                     break;
+                case Scalar scalar when SourceText.FindControl(scalar.Value) is var control && control >= 0:
+                    // Written as an escape (`"\v"`, `"\x13"`): the file's text is clean, the value is not.
+                    throw new LimitException(DiagnosticCodes.ControlCharacter, scalar.Start, SourceText.ControlMessage(scalar.Value[control]));
             }
             return true;
         }

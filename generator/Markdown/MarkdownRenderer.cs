@@ -6,7 +6,9 @@ using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using Markdig.Helpers;
 using Vestis.Diagnostics;
+using Vestis.Loading;
 using SourceSpan = Vestis.Diagnostics.SourceSpan;
 
 namespace Vestis.Markdown;
@@ -72,6 +74,10 @@ public sealed class MarkdownRenderer
                 case HtmlBlock or HtmlInline:
                     firstRawHtml ??= Span(node);
                     break;
+                case HtmlEntityInline entity when SourceText.FindControl(entity.Transcoded.ToString()) is var control && control >= 0:
+                    diagnostics.Error(DiagnosticCodes.ControlCharacter, Span(entity), SourceText.ControlMessage(entity.Transcoded.ToString()[control]));
+                    entity.Transcoded = new StringSlice("\uFFFD");
+                    break;
             }
         }
         using var writer = new StringWriter();
@@ -81,6 +87,12 @@ public sealed class MarkdownRenderer
         writer.Flush();
         var html = writer.ToString();
         if (firstRawHtml is { } rawHtml) html = Sanitize(html, rawHtml, diagnostics);
+        // An entity in raw HTML or in a link's title decodes to a character no feed can carry; where exactly, the tree does not say.
+        if (SourceText.FindControl(html) is var stray && stray >= 0)
+        {
+            diagnostics.Error(DiagnosticCodes.ControlCharacter, firstRawHtml ?? new SourceSpan(sourcePath, bodyLine, 1), SourceText.ControlMessage(html[stray]));
+            html = "";
+        }
         return new RenderedMarkdown(html, FirstParagraph(document));
 
         SourceSpan Span(MarkdownObject node) => new(sourcePath, bodyLine + node.Line, node.Column + 1);

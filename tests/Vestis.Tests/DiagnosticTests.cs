@@ -176,7 +176,28 @@ public sealed class DiagnosticTests
         using var site = new TestSite();
         File.WriteAllText(Path.Join(site.Content, Lv), Replace(Announcement, "kind: project-start", "kind: project\0start"));
 
-        AssertOnly(site, site.Build(write: false), DiagnosticCodes.UnreadableFile, Lv, 4, 1);
+        AssertOnly(site, site.Build(write: false), DiagnosticCodes.UnreadableFile, Lv, 4, 14);
+    }
+
+    [Fact]
+    public void A_control_character_pasted_into_a_title_is_an_error_at_its_place()
+    {
+        // A vertical tab, as word processors leave it in copied text: XML feeds cannot carry it.
+        AssertAnnouncementChange("title: Tiek uzsākta projekta realizācija", "title: Tiek uzsākta\u000Bprojekta realizācija",
+            DiagnosticCodes.ControlCharacter, 2, 20);
+    }
+
+    [Fact]
+    public void A_control_character_written_as_an_html_entity_in_the_body_is_an_error_at_the_entity()
+    {
+        AssertAnnouncementChange("sāk veidot dienas", "sāk &#x13; dienas", DiagnosticCodes.ControlCharacter, 20, 21);
+    }
+
+    [Fact]
+    public void A_control_character_written_as_a_yaml_escape_is_an_error_at_the_value()
+    {
+        AssertAnnouncementChange("title: Tiek uzsākta projekta realizācija", "title: \"Tiek uzsākta\\vprojekta realizācija\"",
+            DiagnosticCodes.ControlCharacter, 2, 8);
     }
 
     [Fact]
