@@ -86,7 +86,16 @@ public sealed class OutputWriter(string outputDirectory, DiagnosticBag diagnosti
     {
         var old = new FileInfo(before);
         if (!old.Exists || old.Length != (file.Content?.LongLength ?? new FileInfo(file.CopyFrom!).Length)) return false;
-        return File.ReadAllBytes(before).AsSpan().SequenceEqual(file.Content ?? File.ReadAllBytes(file.CopyFrom!));
+        if (file.Content is not null) return File.ReadAllBytes(before).AsSpan().SequenceEqual(file.Content);
+        // A copied file may be a large attachment: compare it piece by piece rather than hold both in memory.
+        using var previous = File.OpenRead(before);
+        using var source = File.OpenRead(file.CopyFrom!);
+        var a = new byte[81920];
+        var b = new byte[a.Length];
+        int read;
+        while ((read = previous.ReadAtLeast(a, a.Length, throwOnEndOfStream: false)) > 0)
+            if (source.ReadAtLeast(b, read, throwOnEndOfStream: false) != read || !a.AsSpan(0, read).SequenceEqual(b.AsSpan(0, read))) return false;
+        return true;
     }
 
     private static int RemovedFiles(string target, IReadOnlyList<OutputFile> files)

@@ -68,6 +68,25 @@ public sealed class OutputTests
     }
 
     [Fact]
+    public void A_large_attachment_is_compared_piece_by_piece_and_a_change_deep_inside_it_is_written()
+    {
+        using var site = new TestSite();
+        var attachment = Path.Join(site.Content, "announcements/ilukstes-novads/2019-09-19-projekts/plans.pdf");
+        Directory.CreateDirectory(Path.GetDirectoryName(attachment)!);
+        var bytes = new byte[300_000];
+        File.WriteAllBytes(attachment, bytes);
+        Assert.True(site.Build().Succeeded);
+        Assert.Equal(0, site.Build().Written!.Written);
+
+        bytes[250_000] = 1; // the same length, one byte changed in the fourth piece
+        File.WriteAllBytes(attachment, bytes);
+        var result = site.Build();
+
+        Assert.Equal(1, result.Written!.Written);
+        Assert.Equal(bytes, File.ReadAllBytes(Path.Join(site.Output, "files/ilukstes-novads/2019-09-19-projekts/plans.pdf")));
+    }
+
+    [Fact]
     public void A_full_disk_is_a_clear_error_and_the_previous_site_stays()
     {
         using var disk = SmallDisk.Mount();
