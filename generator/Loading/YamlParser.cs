@@ -30,11 +30,24 @@ public static class YamlParser
         }
         catch (YamlException e)
         {
-            diagnostics.Error(DiagnosticCodes.YamlSyntax,
-                new SourceSpan(path, (int)e.Start.Line + lineOffset, (int)e.Start.Column),
-                "YAML syntax error: " + Describe(e));
+            var (line, column) = IndentingTab(text, e) ?? ((int)e.Start.Line, (int)e.Start.Column);
+            diagnostics.Error(DiagnosticCodes.YamlSyntax, new SourceSpan(path, line + lineOffset, column), "YAML syntax error: " + Describe(e));
             return null;
         }
+    }
+
+    // YamlDotNet reports a tab in the indentation where the mapping around it starts; an author needs the tab's line.
+    private static (int Line, int Column)? IndentingTab(string text, YamlException e)
+    {
+        if (!e.Message.Contains("tab", StringComparison.Ordinal)) return null;
+        var lines = text.Split('\n');
+        for (var i = Math.Max(0, (int)e.Start.Line - 1); i < lines.Length; i++)
+        {
+            var indent = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+            var tab = lines[i].IndexOf('\t', 0, indent);
+            if (tab >= 0) return (i + 1, tab + 1);
+        }
+        return null;
     }
 
     // YamlDotNet prefixes messages with the positions we already print; keep only the explanation.

@@ -54,6 +54,18 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void A_key_given_twice_as_git_merges_leave_it_is_an_error_at_the_second()
+    {
+        AssertAnnouncementChange("kind: project-start\n", "kind: project-start\nkind: news\n", DiagnosticCodes.YamlSyntax, 5, 1);
+    }
+
+    [Fact]
+    public void A_tab_indenting_front_matter_is_an_error_where_it_is()
+    {
+        AssertAnnouncementChange("  id: \"9.3.1.1/18/I/003\"", "\tid: \"9.3.1.1/18/I/003\"", DiagnosticCodes.YamlSyntax, 6, 1);
+    }
+
+    [Fact]
     public void A_yaml_syntax_error_in_site_yml_is_reported_at_its_line()
     {
         // A flow mapping closed by the wrong bracket.
