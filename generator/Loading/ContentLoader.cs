@@ -79,6 +79,11 @@ public sealed class ContentLoader(string contentDirectory, DiagnosticBag diagnos
     {
         var full = Path.Combine(contentDirectory, relative);
         var display = DisplayPath(relative);
+        if (Directory.Exists(full))
+        {
+            diagnostics.Error(DiagnosticCodes.UnreadableFile, SourceSpan.File(display), "this is a folder; it must be a file");
+            return null;
+        }
         if (!File.Exists(full))
         {
             if (required)

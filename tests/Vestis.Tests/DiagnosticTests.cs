@@ -256,6 +256,16 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void A_folder_where_site_yml_should_be_is_an_error_that_says_so()
+    {
+        using var site = new TestSite();
+        File.Delete(Path.Join(site.Content, "site.yml"));
+        Directory.CreateDirectory(Path.Join(site.Content, "site.yml"));
+
+        AssertOnly(site, site.Build(write: false), DiagnosticCodes.UnreadableFile, "site.yml", 1, 1);
+    }
+
+    [Fact]
     public void A_file_that_does_not_belong_in_the_content_root_is_an_error()
     {
         AssertOnlyAfter(new() { ["notes.txt"] = "ideas for later" }, DiagnosticCodes.UnexpectedFile, "notes.txt", 1, 1);
