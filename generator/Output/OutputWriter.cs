@@ -12,14 +12,23 @@ public sealed record WriteSummary(int Written, int Unchanged, int Removed);
 /// The Write stage: writes the whole site into a temporary folder beside the target and swaps it in only
 /// when it is complete, so a failed or interrupted build leaves the previous site as it was.
 /// </summary>
-public sealed class OutputWriter(string outputDirectory, DiagnosticBag diagnostics, int maxParallelism)
+/// <param name="sources">The folders the site is made from: the output folder may neither hold them nor lie inside them.</param>
+public sealed class OutputWriter(string outputDirectory, IReadOnlyList<string> sources, DiagnosticBag diagnostics, int maxParallelism)
 {
     /// <param name="wroteOne">Called as each file is written, from parallel workers.</param>
     /// <returns>What changed; null when the site could not be written (reported).</returns>
     public WriteSummary? Write(IReadOnlyList<OutputFile> files, Action? wroteOne = null)
     {
         var target = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar);
-        var parent = Path.GetDirectoryName(target)!;
+        var parent = Path.GetDirectoryName(target);
+        var source = SourceInTheWay(target);
+        if (parent is null || source is not null)
+        {
+            // The whole output folder is replaced by the new site: anything else in it would be lost.
+            diagnostics.Error(DiagnosticCodes.OutputError, SourceSpan.File(outputDirectory.Replace('\\', '/')),
+                $"refusing to write the site there: the output folder is replaced as a whole, and {(parent is null ? "this is the root of the file system" : $"it holds or lies inside `{source}`")}; choose a folder of its own");
+            return null;
+        }
         var name = Path.GetFileName(target);
         var temp = Path.Join(parent, $".{name}.tmp-{Environment.ProcessId}");
         var old = Path.Join(parent, $".{name}.old-{Environment.ProcessId}");
@@ -72,6 +81,16 @@ public sealed class OutputWriter(string outputDirectory, DiagnosticBag diagnosti
             if (!Directory.Exists(target) && Directory.Exists(old)) Directory.Move(old, target);
             return null;
         }
+    }
+
+    private string? SourceInTheWay(string target)
+    {
+        var inside = target + Path.DirectorySeparatorChar;
+        return sources.FirstOrDefault(source =>
+        {
+            var full = Path.GetFullPath(source).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+            return full.StartsWith(inside, StringComparison.Ordinal) || inside.StartsWith(full, StringComparison.Ordinal);
+        });
     }
 
     /// <summary>What the file system refused (a full disk, a read-only folder), also from inside the parallel writers.</summary>

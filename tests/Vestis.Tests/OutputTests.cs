@@ -86,6 +86,24 @@ public sealed class OutputTests
         Assert.Equal(bytes, File.ReadAllBytes(Path.Join(site.Output, "files/ilukstes-novads/2019-09-19-projekts/plans.pdf")));
     }
 
+    [Theory]
+    [InlineData("content")]
+    [InlineData(".")]
+    [InlineData("content/announcements")]
+    [InlineData("/")]
+    public void An_output_folder_that_would_replace_the_content_is_refused_and_the_content_stays(string output)
+    {
+        using var site = new TestSite();
+        var before = VestisProcess.Hashes(site.Content);
+        var target = output == "/" ? "/" : Path.Join(site.Root, output);
+
+        var result = Build(site, target);
+
+        var error = Assert.Single(result.Diagnostics, d => d.Severity == Diagnostics.Severity.Error);
+        Assert.Equal(Diagnostics.DiagnosticCodes.OutputError, error.Code);
+        Assert.Equal(before, VestisProcess.Hashes(site.Content));
+    }
+
     [Fact]
     public void A_full_disk_is_a_clear_error_and_the_previous_site_stays()
     {
