@@ -8,7 +8,7 @@ namespace Vestis.Tests;
 /// <summary>
 /// The bundled site, damaged the ways files are damaged in real life (cut short, saved in another encoding,
 /// merged by git, pasted from Word) and the ways a hostile author would try. Whatever the damage, a build
-/// ends with exit code 0 or 1 and canonical diagnostics, never an exception.
+/// ends with exit code 0 or 1 and canonical diagnostics, never an exception, and <c>check --format json</c> with one JSON object.
 /// </summary>
 public sealed partial class DamagedSiteTests
 {
@@ -126,6 +126,12 @@ public sealed partial class DamagedSiteTests
             Assert.True(code is 0 or 1, $"exit code {code}\n{errors}");
             foreach (var line in errors.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries))
                 Assert.Matches(CanonicalDiagnostic(), line);
+
+            // What editors and CI read: one JSON object, whatever the damage.
+            var report = new StringWriter();
+            code = CommandLine.Run(["check", "--content", content, "--templates", Repository.Templates, "--today", "2026-11-23", "--format", "json"], report, errors);
+            Assert.True(code is 0 or 1, $"check exit code {code}");
+            System.Text.Json.JsonDocument.Parse(report.ToString()).Dispose();
         }
         finally
         {
