@@ -80,7 +80,7 @@ public static class SiteBuilder
         var written = clock.Stage("write", () =>
         {
             clock.Progress.Count(files.Count, "files");
-            return new OutputWriter(options.OutputDirectory, diagnostics, options.MaxParallelism).Write(files, clock.Progress.Advance);
+            return new OutputWriter(options.OutputDirectory, [options.ContentDirectory, options.TemplatesDirectory], diagnostics, options.MaxParallelism).Write(files, clock.Progress.Advance);
         });
         return Result(files, planned.Files, written is not null, written);
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Vestis.Diagnostics;
@@ -61,7 +62,7 @@ public static partial class NewAnnouncement
         if (WrongArgument(request, sources, site, language, kind, urlSlug) is { } wrong) return NewAnnouncementResult.Wrong(wrong);
 
         var folder = Path.Join(request.ContentDirectory, "announcements", request.MunicipalityId).Replace('\\', '/');
-        var stem = $"{request.Today:yyyy-MM-dd}-{request.Slug}";
+        var stem = string.Create(CultureInfo.InvariantCulture, $"{request.Today:yyyy-MM-dd}-{request.Slug}");
         var path = $"{folder}/{stem}.{language}.md";
         var address = Urls.Announcement(language, request.MunicipalityId, request.Today, urlSlug!);
         if (Taken(content, language, folder, stem, address) is { } taken) return NewAnnouncementResult.Refused([taken]);

@@ -16,11 +16,16 @@ public static class DiagnosticCodes
     public const string RequiredField = "VES006";
     public const string UnreadableFile = "VES007";
     public const string UnexpectedFile = "VES008";
+    public const string FileTooLarge = "VES009";
     public const string InvalidDate = "VES010";
     public const string TextLength = "VES011";
     public const string InvalidUrl = "VES012";
     public const string UnknownLanguage = "VES013";
     public const string Placeholder = "VES014";
+    public const string NestedTooDeep = "VES015";
+    public const string YamlAlias = "VES016";
+    public const string LinkOutsideContent = "VES017";
+    public const string ControlCharacter = "VES018";
 
     // site.yml
     public const string SiteFileMissing = "VES020";

@@ -79,6 +79,11 @@ public sealed class ContentLoader(string contentDirectory, DiagnosticBag diagnos
     {
         var full = Path.Combine(contentDirectory, relative);
         var display = DisplayPath(relative);
+        if (Directory.Exists(full))
+        {
+            diagnostics.Error(DiagnosticCodes.UnreadableFile, SourceSpan.File(display), "this is a folder; it must be a file");
+            return null;
+        }
         if (!File.Exists(full))
         {
             if (required)
@@ -99,12 +104,56 @@ public sealed class ContentLoader(string contentDirectory, DiagnosticBag diagnos
 
     // Ordinal order, so that everything downstream sees files in the same order on every machine.
     // Dot-files (editor and OS clutter) are not content.
-    private static IEnumerable<string> Entries(string directory)
+    private IEnumerable<string> Entries(string directory)
     {
-        foreach (var file in Directory.EnumerateFiles(directory).Order(StringComparer.Ordinal))
-            if (!Path.GetFileName(file).StartsWith('.')) yield return file;
-        foreach (var sub in Directory.EnumerateDirectories(directory).Order(StringComparer.Ordinal))
-            if (!Path.GetFileName(sub).StartsWith('.'))
+        string[] files, folders;
+        try
+        {
+            files = Directory.GetFiles(directory);
+            folders = Directory.GetDirectories(directory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(DiagnosticCodes.UnreadableFile, SourceSpan.File(directory.Replace('\\', '/')), $"cannot read the folder: {e.Message}");
+            yield break;
+        }
+        foreach (var file in files.Order(StringComparer.Ordinal))
+            if (!Path.GetFileName(file).StartsWith('.') && StaysInside(file, isFolder: false)) yield return file;
+        foreach (var sub in folders.Order(StringComparer.Ordinal))
+            if (!Path.GetFileName(sub).StartsWith('.') && StaysInside(sub, isFolder: true))
                 foreach (var file in Entries(sub)) yield return file;
+    }
+
+    /// <summary>
+    /// A symbolic link is followed only to a file or folder inside the content folder, and never to a folder
+    /// that holds the link: a build reads nothing else on the machine, and publishes nothing else.
+    /// </summary>
+    private bool StaysInside(string entry, bool isFolder)
+    {
+        FileSystemInfo info = isFolder ? new DirectoryInfo(entry) : new FileInfo(entry);
+        if (info.LinkTarget is null) return true;
+        var display = DisplayPath(Path.GetRelativePath(contentDirectory, entry));
+        FileSystemInfo? target;
+        try
+        {
+            target = info.ResolveLinkTarget(returnFinalTarget: true);
+        }
+        catch (IOException e)
+        {
+            diagnostics.Error(DiagnosticCodes.UnreadableFile, SourceSpan.File(display), $"cannot follow the link: {e.Message}");
+            return false;
+        }
+        var root = Path.GetFullPath(contentDirectory).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        var full = target is null ? null : Path.GetFullPath(target.FullName);
+        if (full is null || !target!.Exists)
+            diagnostics.Error(DiagnosticCodes.UnreadableFile, SourceSpan.File(display), $"the link leads to nothing (`{info.LinkTarget}`)");
+        else if (!full.StartsWith(root, StringComparison.Ordinal))
+            diagnostics.Error(DiagnosticCodes.LinkOutsideContent, SourceSpan.File(display),
+                $"the link leads outside the content folder (`{info.LinkTarget}`); it is not read");
+        else if (isFolder && (Path.GetFullPath(entry) + Path.DirectorySeparatorChar).StartsWith(full + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            diagnostics.Error(DiagnosticCodes.LinkOutsideContent, SourceSpan.File(display),
+                $"the link leads to a folder that holds it (`{info.LinkTarget}`); it is not followed");
+        else return true;
+        return false;
     }
 }

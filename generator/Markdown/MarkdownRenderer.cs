@@ -7,7 +7,9 @@ using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using Markdig.Helpers;
 using Vestis.Diagnostics;
+using Vestis.Loading;
 using SourceSpan = Vestis.Diagnostics.SourceSpan;
 
 namespace Vestis.Markdown;
@@ -42,7 +44,17 @@ public sealed class MarkdownRenderer
     /// <param name="resolveLink">Maps a relative link to a site path, or null when it leads nowhere.</param>
     public RenderedMarkdown Render(string markdown, string sourcePath, int bodyLine, Func<string, string?> resolveLink, DiagnosticBag diagnostics)
     {
-        var document = Markdig.Markdown.Parse(markdown, pipeline);
+        MarkdownDocument document;
+        try
+        {
+            document = Markdig.Markdown.Parse(markdown, pipeline);
+        }
+        catch (ArgumentException e)
+        {
+            // Markdig's guard against input nested deeper than any text (its depth limit) throws this.
+            diagnostics.Error(DiagnosticCodes.NestedTooDeep, new SourceSpan(sourcePath, bodyLine, 1), $"the text cannot be read as Markdown: {e.Message}");
+            return new RenderedMarkdown("", "");
+        }
         SourceSpan? firstRawHtml = null;
         foreach (var node in document.Descendants())
         {
@@ -70,6 +82,10 @@ public sealed class MarkdownRenderer
                     firstRawHtml ??= Span(node);
                     ReportImagesWithoutAlt(inline.Tag, Span(node), diagnostics);
                     break;
+                case HtmlEntityInline entity when SourceText.FindControl(entity.Transcoded.ToString()) is var control && control >= 0:
+                    diagnostics.Error(DiagnosticCodes.ControlCharacter, Span(entity), SourceText.ControlMessage(entity.Transcoded.ToString()[control]));
+                    entity.Transcoded = new StringSlice("\uFFFD");
+                    break;
             }
         }
         using var writer = new StringWriter();
@@ -79,6 +95,12 @@ public sealed class MarkdownRenderer
         writer.Flush();
         var html = writer.ToString();
         if (firstRawHtml is { } rawHtml) html = Sanitize(html, rawHtml, diagnostics);
+        // An entity in raw HTML or in a link's title decodes to a character no feed can carry; where exactly, the tree does not say.
+        if (SourceText.FindControl(html) is var stray && stray >= 0)
+        {
+            diagnostics.Error(DiagnosticCodes.ControlCharacter, firstRawHtml ?? new SourceSpan(sourcePath, bodyLine, 1), SourceText.ControlMessage(html[stray]));
+            html = "";
+        }
         return new RenderedMarkdown(html, FirstParagraph(document));
 
         SourceSpan Span(MarkdownObject node) => new(sourcePath, bodyLine + node.Line, node.Column + 1);

@@ -12,14 +12,23 @@ public sealed record WriteSummary(int Written, int Unchanged, int Removed);
 /// The Write stage: writes the whole site into a temporary folder beside the target and swaps it in only
 /// when it is complete, so a failed or interrupted build leaves the previous site as it was.
 /// </summary>
-public sealed class OutputWriter(string outputDirectory, DiagnosticBag diagnostics, int maxParallelism)
+/// <param name="sources">The folders the site is made from: the output folder may neither hold them nor lie inside them.</param>
+public sealed class OutputWriter(string outputDirectory, IReadOnlyList<string> sources, DiagnosticBag diagnostics, int maxParallelism)
 {
     /// <param name="wroteOne">Called as each file is written, from parallel workers.</param>
     /// <returns>What changed; null when the site could not be written (reported).</returns>
     public WriteSummary? Write(IReadOnlyList<OutputFile> files, Action? wroteOne = null)
     {
         var target = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar);
-        var parent = Path.GetDirectoryName(target)!;
+        var parent = Path.GetDirectoryName(target);
+        var source = SourceInTheWay(target);
+        if (parent is null || source is not null)
+        {
+            // The whole output folder is replaced by the new site: anything else in it would be lost.
+            diagnostics.Error(DiagnosticCodes.OutputError, SourceSpan.File(outputDirectory.Replace('\\', '/')),
+                $"refusing to write the site there: the output folder is replaced as a whole, and {(parent is null ? "this is the root of the file system" : $"it holds or lies inside `{source}`")}; choose a folder of its own");
+            return null;
+        }
         var name = Path.GetFileName(target);
         var temp = Path.Join(parent, $".{name}.tmp-{Environment.ProcessId}");
         var old = Path.Join(parent, $".{name}.old-{Environment.ProcessId}");
@@ -51,26 +60,61 @@ public sealed class OutputWriter(string outputDirectory, DiagnosticBag diagnosti
                 wroteOne?.Invoke();
             });
             var removed = Directory.Exists(target) ? RemovedFiles(target, files) : 0;
-            if (Directory.Exists(target)) Directory.Move(target, old);
-            Directory.Move(temp, target);
-            if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
+            if (Directory.Exists(target) && FolderExchange.TryExchange(temp, target))
+            {
+                // The previous site is now under the temporary name; what cannot be removed now, the next build removes.
+                TryDelete(temp);
+            }
+            else
+            {
+                if (Directory.Exists(target)) Directory.Move(target, old);
+                Directory.Move(temp, target);
+                if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
+            }
             return new WriteSummary(files.Count - unchanged, unchanged, removed);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (FailedWrite(e) is { } failure)
         {
             diagnostics.Error(DiagnosticCodes.OutputError, SourceSpan.File(outputDirectory.Replace('\\', '/')),
-                $"cannot write the site: {e.Message}; the previous output is left as it was");
+                $"cannot write the site: {failure.Message}; the previous output is left as it was");
             TryDelete(temp);
             if (!Directory.Exists(target) && Directory.Exists(old)) Directory.Move(old, target);
             return null;
         }
     }
 
+    private string? SourceInTheWay(string target)
+    {
+        var inside = target + Path.DirectorySeparatorChar;
+        return sources.FirstOrDefault(source =>
+        {
+            var full = Path.GetFullPath(source).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+            return full.StartsWith(inside, StringComparison.Ordinal) || inside.StartsWith(full, StringComparison.Ordinal);
+        });
+    }
+
+    /// <summary>What the file system refused (a full disk, a read-only folder), also from inside the parallel writers.</summary>
+    private static Exception? FailedWrite(Exception e) => e switch
+    {
+        IOException or UnauthorizedAccessException => e,
+        AggregateException all => all.Flatten().InnerExceptions.All(inner => FailedWrite(inner) is not null) ? all.Flatten().InnerExceptions[0] : null,
+        _ => null,
+    };
+
     private static bool SameAsBefore(string before, OutputFile file)
     {
         var old = new FileInfo(before);
         if (!old.Exists || old.Length != (file.Content?.LongLength ?? new FileInfo(file.CopyFrom!).Length)) return false;
-        return File.ReadAllBytes(before).AsSpan().SequenceEqual(file.Content ?? File.ReadAllBytes(file.CopyFrom!));
+        if (file.Content is not null) return File.ReadAllBytes(before).AsSpan().SequenceEqual(file.Content);
+        // A copied file may be a large attachment: compare it piece by piece rather than hold both in memory.
+        using var previous = File.OpenRead(before);
+        using var source = File.OpenRead(file.CopyFrom!);
+        var a = new byte[81920];
+        var b = new byte[a.Length];
+        int read;
+        while ((read = previous.ReadAtLeast(a, a.Length, throwOnEndOfStream: false)) > 0)
+            if (source.ReadAtLeast(b, read, throwOnEndOfStream: false) != read || !a.AsSpan(0, read).SequenceEqual(b.AsSpan(0, read))) return false;
+        return true;
     }
 
     private static int RemovedFiles(string target, IReadOnlyList<OutputFile> files)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Vestis.Diagnostics;
 using Vestis.Model;
 
@@ -43,8 +44,9 @@ public static class PublicityChecks
             if (newest is null || newest.LastChanged >= limit) continue;
             var at = newest.ProjectSpan is { } span && span.Path == newest.SourcePath ? span : SourceSpan.File(newest.SourcePath);
             diagnostics.Warning(DiagnosticCodes.StaleProject, at,
-                $"project {project.Id} is ongoing until {project.End:yyyy-MM-dd}, but its newest announcement is from {newest.LastChanged:yyyy-MM-dd}, " +
-                $"more than {FreshnessMonths} months before {site.Today:yyyy-MM-dd}; 2014–2020 rules ask for news at least every {FreshnessMonths} months");
+                string.Create(CultureInfo.InvariantCulture,
+                    $"project {project.Id} is ongoing until {project.End:yyyy-MM-dd}, but its newest announcement is from {newest.LastChanged:yyyy-MM-dd}, " +
+                    $"more than {FreshnessMonths} months before {site.Today:yyyy-MM-dd}; 2014–2020 rules ask for news at least every {FreshnessMonths} months"));
         }
     }
 

@@ -68,14 +68,17 @@ public sealed class TemplateRenderer
         var context = new HtmlTemplateContext();
         context.PushGlobal(new ScriptObject
         {
-            ["t"] = new TemplateFunction(1, (_, a) => context.Ui[Text(context, a[0])]),
-            ["plural"] = new TemplateFunction(2, (_, a) => context.Ui.Plural(Text(context, a[0]), context.ToInt(context.CurrentSpan, a[1]))),
-            ["partial"] = new TemplateFunction(2, (ctx, a) => Partial(ctx, Text(context, a[0]), a[1])),
+            ["t"] = new TemplateFunction(1, (_, a) => context.Ui[Name(context, "t", a[0])]),
+            ["plural"] = new TemplateFunction(2, (_, a) => context.Ui.Plural(Name(context, "plural", a[0]), context.ToInt(context.CurrentSpan, a[1]))),
+            ["partial"] = new TemplateFunction(2, (ctx, a) => Partial(ctx, Name(context, "partial", a[0]), a[1])),
         });
         return context;
     }
 
-    private static string Text(TemplateContext context, object? argument) => context.ObjectToString(argument) ?? "";
+    /// <summary>The key or partial name a function is given: a text, or a template error.</summary>
+    private static string Name(TemplateContext context, string function, object? argument) =>
+        argument as string ?? throw new ScriptRuntimeException(context.CurrentSpan,
+            $"`{function}` takes a name in quotes first, not {(argument is null ? "null" : context.ObjectToString(argument))}");
 
     private Html Partial(TemplateContext context, string name, object? value)
     {

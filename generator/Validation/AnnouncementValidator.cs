@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Vestis.Diagnostics;
 using Vestis.Loading;
@@ -44,7 +45,7 @@ internal sealed partial class AnnouncementValidator(
         DateOnly? fileDate = null;
         if (name.Groups["date"].Success)
         {
-            if (DateOnly.TryParseExact(name.Groups["date"].Value, "yyyy-MM-dd", out var parsed)) fileDate = parsed;
+            if (DateOnly.TryParseExact(name.Groups["date"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)) fileDate = parsed;
             else
             {
                 diagnostics.Error(DiagnosticCodes.InvalidFileName, fileSpan, $"the file-name date {name.Groups["date"].Value} does not exist");
@@ -64,7 +65,7 @@ internal sealed partial class AnnouncementValidator(
         var date = fields.Date(map, "date");
         if (date is not null && fileDate is not null && date != fileDate)
             fields.Error(DiagnosticCodes.FileDateMismatch, Fields.Get(map, "date")!,
-                $"file-name date differs from `date`: the file name says {fileDate:yyyy-MM-dd}, `date` says {date:yyyy-MM-dd}");
+                string.Create(CultureInfo.InvariantCulture, $"file-name date differs from `date`: the file name says {fileDate:yyyy-MM-dd}, `date` says {date:yyyy-MM-dd}"));
         var updated = fields.Date(map, "updated");
         if (updated is not null && date is not null && updated < date)
             fields.Error(DiagnosticCodes.UpdatedBeforeDate, Fields.Get(map, "updated")!, "`updated` is before `date`");
@@ -197,7 +198,7 @@ internal sealed partial class AnnouncementValidator(
         if (start is not null && end is not null && end < start)
         {
             fields.Error(DiagnosticCodes.EndBeforeStart, Fields.Get(block, "end")!,
-                $"project end is before start ({end:yyyy-MM-dd} < {start:yyyy-MM-dd})");
+                string.Create(CultureInfo.InvariantCulture, $"project end is before start ({end:yyyy-MM-dd} < {start:yyyy-MM-dd})"));
             end = null;
         }
         var beneficiary = fields.Text(block, "beneficiary", maxLength: 300);

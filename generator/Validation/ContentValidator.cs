@@ -1,3 +1,4 @@
+using System.Globalization;
 using Vestis.Diagnostics;
 using Vestis.Loading;
 using Vestis.Model;
@@ -90,8 +91,9 @@ public sealed class ContentValidator(DiagnosticBag diagnostics, DiagnosedCache<A
                 };
                 if (Story.MissedUpdate(original.Updated, version.Translated, version.Updated ?? date) is { } changed)
                     diagnostics.Warning(DiagnosticCodes.StaleTranslation, version.TranslatedSpan ?? SourceSpan.File(version.Path),
-                        $"the `{original.Language}` original ({original.Path}) was updated on {changed:yyyy-MM-dd}, after this translation was made"
-                        + $" ({version.Translated ?? version.Updated ?? date:yyyy-MM-dd}); bring it up to date and set `translated: {changed:yyyy-MM-dd}`");
+                        string.Create(CultureInfo.InvariantCulture,
+                            $"the `{original.Language}` original ({original.Path}) was updated on {changed:yyyy-MM-dd}, after this translation was made"
+                            + $" ({version.Translated ?? version.Updated ?? date:yyyy-MM-dd}); bring it up to date and set `translated: {changed:yyyy-MM-dd}`"));
                 result.Add(translation);
             }
         }

@@ -17,7 +17,7 @@ internal static partial class MeasureValidator
         if (map is null) return measures;
         foreach (var (key, value) in map.Children)
         {
-            var code = ((YamlScalarNode)key).Value ?? "";
+            var code = (key as YamlScalarNode)?.Value ?? "";
             if (!Code().IsMatch(code))
             {
                 fields.Error(DiagnosticCodes.MeasureName, key, $"measure code `{code}` must be letters, digits, dots and hyphens, like 9.3.1.1");

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Vestis.Diagnostics;
 
 namespace Vestis.Tests;
@@ -18,8 +17,7 @@ public sealed class BrokenCorpusTests
         {
             var content = Path.Join(root, "content");
             var bad = Path.Join(root, "bad");
-            RunPython(Path.Join(Repository.Shared, "bench", "make-corpus.py"),
-                "--out", content, "--announcements", "80", "--bad", "18", "--bad-out", bad);
+            Repository.MakeCorpus("--out", content, "--announcements", "80", "--bad", "18", "--bad-out", bad);
             var expected = File.ReadAllLines(Path.Join(bad, "EXPECTED.tsv")).Skip(1)
                 .Select(l => l.Split('\t')).Select(f => (Path: f[0], Line: int.Parse(f[1]))).ToList();
             Assert.Equal(18, expected.Count);
@@ -43,17 +41,5 @@ public sealed class BrokenCorpusTests
         {
             Directory.Delete(root, recursive: true);
         }
-    }
-
-    private static void RunPython(string script, params string[] args)
-    {
-        var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(script);
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var errors = process.StandardError.ReadToEndAsync();
-        process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, errors.Result);
     }
 }

@@ -54,6 +54,18 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void A_key_given_twice_as_git_merges_leave_it_is_an_error_at_the_second()
+    {
+        AssertAnnouncementChange("kind: project-start\n", "kind: project-start\nkind: news\n", DiagnosticCodes.YamlSyntax, 5, 1);
+    }
+
+    [Fact]
+    public void A_tab_indenting_front_matter_is_an_error_where_it_is()
+    {
+        AssertAnnouncementChange("  id: \"9.3.1.1/18/I/003\"", "\tid: \"9.3.1.1/18/I/003\"", DiagnosticCodes.YamlSyntax, 6, 1);
+    }
+
+    [Fact]
     public void A_yaml_syntax_error_in_site_yml_is_reported_at_its_line()
     {
         // A flow mapping closed by the wrong bracket.
@@ -176,7 +188,81 @@ public sealed class DiagnosticTests
         using var site = new TestSite();
         File.WriteAllText(Path.Join(site.Content, Lv), Replace(Announcement, "kind: project-start", "kind: project\0start"));
 
-        AssertOnly(site, site.Build(write: false), DiagnosticCodes.UnreadableFile, Lv, 4, 1);
+        AssertOnly(site, site.Build(write: false), DiagnosticCodes.UnreadableFile, Lv, 4, 14);
+    }
+
+    [Fact]
+    public void A_control_character_pasted_into_a_title_is_an_error_at_its_place()
+    {
+        // A vertical tab, as word processors leave it in copied text: XML feeds cannot carry it.
+        AssertAnnouncementChange("title: Tiek uzsākta projekta realizācija", "title: Tiek uzsākta\u000Bprojekta realizācija",
+            DiagnosticCodes.ControlCharacter, 2, 20);
+    }
+
+    [Fact]
+    public void A_control_character_written_as_an_html_entity_in_the_body_is_an_error_at_the_entity()
+    {
+        AssertAnnouncementChange("sāk veidot dienas", "sāk &#x13; dienas", DiagnosticCodes.ControlCharacter, 20, 21);
+    }
+
+    [Fact]
+    public void A_control_character_written_as_a_yaml_escape_is_an_error_at_the_value()
+    {
+        AssertAnnouncementChange("title: Tiek uzsākta projekta realizācija", "title: \"Tiek uzsākta\\vprojekta realizācija\"",
+            DiagnosticCodes.ControlCharacter, 2, 8);
+    }
+
+    [Fact]
+    public void A_text_file_larger_than_the_limit_is_not_read()
+    {
+        var padding = string.Concat(Enumerable.Repeat("Ilūkstes novadā sāk veidot dienas aprūpes centru.\n\n", 20_000));
+        AssertOnlyAfter(new() { [Lv] = Announcement + padding }, DiagnosticCodes.FileTooLarge, Lv, 1, 1);
+    }
+
+    [Fact]
+    public void Yaml_nested_deeper_than_the_limit_is_an_error_where_the_limit_is_passed()
+    {
+        // The front matter itself is the first level, so the 32nd bracket opens the 33rd.
+        AssertAnnouncementChange("kind: project-start\n", "kind: project-start\ntags: " + new string('[', 33) + new string(']', 33) + "\n",
+            DiagnosticCodes.NestedTooDeep, 5, 38);
+    }
+
+    [Fact]
+    public void Markdown_nested_past_markdigs_limit_is_an_error_at_the_start_of_the_body()
+    {
+        AssertAnnouncementChange("Ilūkstes novadā sāk veidot dienas aprūpes centru.", new string('>', 20_000) + " centru.",
+            DiagnosticCodes.NestedTooDeep, 20, 1);
+    }
+
+    [Fact]
+    public void A_yaml_alias_is_an_error_at_the_alias()
+    {
+        // The start of a "billion laughs": each alias would repeat the anchored list.
+        AssertAnnouncementChange("kind: project-start\n", "kind: project-start\ntags: &a [x, x]\nsummary: *a\n",
+            DiagnosticCodes.YamlAlias, 6, 10);
+    }
+
+    [Fact]
+    public void A_link_to_a_file_outside_the_content_folder_is_not_followed()
+    {
+        using var site = new TestSite();
+        var outside = Path.Join(site.Root, "secret.txt");
+        File.WriteAllText(outside, "not content");
+        const string link = "announcements/ilukstes-novads/2019-09-19-projekts/secret.txt";
+        Directory.CreateDirectory(Path.Join(site.Content, "announcements/ilukstes-novads/2019-09-19-projekts"));
+        File.CreateSymbolicLink(Path.Join(site.Content, link), outside);
+
+        AssertOnly(site, site.Build(write: false), DiagnosticCodes.LinkOutsideContent, link, 1, 1);
+    }
+
+    [Fact]
+    public void A_folder_where_site_yml_should_be_is_an_error_that_says_so()
+    {
+        using var site = new TestSite();
+        File.Delete(Path.Join(site.Content, "site.yml"));
+        Directory.CreateDirectory(Path.Join(site.Content, "site.yml"));
+
+        AssertOnly(site, site.Build(write: false), DiagnosticCodes.UnreadableFile, "site.yml", 1, 1);
     }
 
     [Fact]
@@ -755,6 +841,13 @@ public sealed class DiagnosticTests
     }
 
     // ---------------------------------------------------------------- measures
+
+    [Fact]
+    public void A_measure_code_written_as_a_list_is_an_error_at_the_code()
+    {
+        AssertOnlyAfter(new() { ["measures.yml"] = Measures + "? [9.3.1.2, 9.3.1.3]\n: { lv: Cits, en: Other }\n" },
+            DiagnosticCodes.MeasureName, "measures.yml", 4, 3);
+    }
 
     [Fact]
     public void A_measure_needs_a_name_in_the_default_language()

@@ -66,4 +66,124 @@ public sealed class OutputTests
         Assert.True(result.Succeeded);
         Assert.False(Directory.Exists(site.Output));
     }
+
+    [Fact]
+    public void A_large_attachment_is_compared_piece_by_piece_and_a_change_deep_inside_it_is_written()
+    {
+        using var site = new TestSite();
+        var attachment = Path.Join(site.Content, "announcements/ilukstes-novads/2019-09-19-projekts/plans.pdf");
+        Directory.CreateDirectory(Path.GetDirectoryName(attachment)!);
+        var bytes = new byte[300_000];
+        File.WriteAllBytes(attachment, bytes);
+        Assert.True(site.Build().Succeeded);
+        Assert.Equal(0, site.Build().Written!.Written);
+
+        bytes[250_000] = 1; // the same length, one byte changed in the fourth piece
+        File.WriteAllBytes(attachment, bytes);
+        var result = site.Build();
+
+        Assert.Equal(1, result.Written!.Written);
+        Assert.Equal(bytes, File.ReadAllBytes(Path.Join(site.Output, "files/ilukstes-novads/2019-09-19-projekts/plans.pdf")));
+    }
+
+    [Theory]
+    [InlineData("content")]
+    [InlineData(".")]
+    [InlineData("content/announcements")]
+    [InlineData("/")]
+    public void An_output_folder_that_would_replace_the_content_is_refused_and_the_content_stays(string output)
+    {
+        using var site = new TestSite();
+        var before = VestisProcess.Hashes(site.Content);
+        var target = output == "/" ? "/" : Path.Join(site.Root, output);
+
+        var result = Build(site, target);
+
+        var error = Assert.Single(result.Diagnostics, d => d.Severity == Diagnostics.Severity.Error);
+        Assert.Equal(Diagnostics.DiagnosticCodes.OutputError, error.Code);
+        Assert.Equal(before, VestisProcess.Hashes(site.Content));
+    }
+
+    [Fact]
+    public void A_full_disk_is_a_clear_error_and_the_previous_site_stays()
+    {
+        using var disk = SmallDisk.Mount();
+        if (disk is null) return; // mounting needs root; CI runs the tests as root
+        using var site = new TestSite();
+        var output = Path.Join(disk.Path, "site-output");
+        Assert.True(Build(site, output).Succeeded);
+        var before = VestisProcess.Hashes(output);
+        // An attachment larger than the whole disk: the new site cannot be written beside the old one.
+        var attachment = Path.Join(site.Content, "announcements/ilukstes-novads/2019-09-19-projekts/plans.pdf");
+        Directory.CreateDirectory(Path.GetDirectoryName(attachment)!);
+        File.WriteAllBytes(attachment, new byte[2 * SmallDisk.Bytes]);
+
+        var result = Build(site, output);
+
+        var error = Assert.Single(result.Diagnostics, d => d.Severity == Diagnostics.Severity.Error);
+        Assert.Equal(Diagnostics.DiagnosticCodes.OutputError, error.Code);
+        Assert.Contains("the previous output is left as it was", error.Message);
+        Assert.Equal(before, VestisProcess.Hashes(output));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(disk.Path, ".site-output.*"));
+    }
+
+    [Fact]
+    public void A_read_only_output_folder_is_a_clear_error_and_the_previous_site_stays()
+    {
+        using var disk = SmallDisk.Mount();
+        if (disk is null) return;
+        using var site = new TestSite();
+        var output = Path.Join(disk.Path, "site-output");
+        Assert.True(Build(site, output).Succeeded);
+        var before = VestisProcess.Hashes(output);
+        disk.MakeReadOnly();
+        File.Delete(Path.Join(site.Content, "announcements/ilukstes-novads/2019-09-19-projekts.en.md"));
+
+        var result = Build(site, output);
+
+        var error = Assert.Single(result.Diagnostics, d => d.Severity == Diagnostics.Severity.Error);
+        Assert.Equal(Diagnostics.DiagnosticCodes.OutputError, error.Code);
+        Assert.Contains("Read-only file system", error.Message);
+        Assert.Equal(before, VestisProcess.Hashes(output));
+    }
+
+    private static BuildResult Build(TestSite site, string output) =>
+        SiteBuilder.Build(new BuildOptions(site.Content, Repository.Templates, output, false, new DateOnly(2026, 11, 23), 2));
+
+    /// <summary>A 1 MiB tmpfs of its own, to fill up or to make read-only; null where mounting is not allowed.</summary>
+    private sealed class SmallDisk : IDisposable
+    {
+        public const int Bytes = 1024 * 1024;
+
+        private SmallDisk(string path) => Path = path;
+
+        public string Path { get; }
+
+        public static SmallDisk? Mount()
+        {
+            if (!OperatingSystem.IsLinux() || Environment.UserName != "root") return null;
+            var path = Directory.CreateTempSubdirectory("vestis-disk-").FullName;
+            if (Run("mount", "-t", "tmpfs", "-o", $"size={Bytes}", "tmpfs", path)) return new SmallDisk(path);
+            Directory.Delete(path);
+            return null;
+        }
+
+        public void MakeReadOnly() => Assert.True(Run("mount", "-o", "remount,ro", Path));
+
+        public void Dispose()
+        {
+            Run("umount", "-l", Path);
+            Directory.Delete(Path, recursive: true);
+        }
+
+        private static bool Run(string command, params string[] args)
+        {
+            var start = new System.Diagnostics.ProcessStartInfo(command) { RedirectStandardError = true };
+            foreach (var arg in args) start.ArgumentList.Add(arg);
+            using var process = System.Diagnostics.Process.Start(start)!;
+            process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            return process.ExitCode == 0;
+        }
+    }
 }

@@ -144,6 +144,39 @@ public sealed class ServeTests
     }
 
     [Fact]
+    public async Task Hostile_edits_become_the_overlay_and_the_server_keeps_rebuilding()
+    {
+        using var site = Site();
+        var log = new StringWriter();
+        await using var server = await Serve(site, log);
+        using var http = new HttpClient { BaseAddress = server.Address };
+        var announcement = Path.Join(site.Content, TestSite.ProjectAnnouncement);
+        var original = File.ReadAllText(announcement);
+        var generation = server.Current.Generation;
+        (string Name, Action Damage)[] damages =
+        [
+            ("alias bomb", () => File.WriteAllText(announcement, original.Replace("kind: project-start", "kind: project-start\na: &a [x, x]\nb: [*a, *a]"))),
+            ("control character", () => File.WriteAllText(announcement, original.Replace("Tiek uzsākta", "Tiek\u000Buzsākta"))),
+            ("folder instead of a file", () => { File.Delete(announcement); Directory.CreateDirectory(announcement); File.WriteAllText(Path.Join(announcement, "x.md"), "x"); }),
+            ("link outside", () => { Directory.Delete(announcement, recursive: true); File.CreateSymbolicLink(announcement, "/etc/passwd"); }),
+            ("cut short", () => { File.Delete(announcement); File.WriteAllText(announcement, original[..40]); }),
+        ];
+        foreach (var (name, damage) in damages)
+        {
+            damage();
+            await Until(() => server.Current.Generation > generation);
+            generation = server.Current.Generation;
+            var overlay = await http.GetAsync("/lv/");
+            Assert.True(overlay.StatusCode == HttpStatusCode.InternalServerError, $"{name}: {overlay.StatusCode}");
+            Assert.Contains("VES0", await overlay.Content.ReadAsStringAsync());
+        }
+
+        File.WriteAllText(announcement, original);
+        await Until(() => server.Current.Generation > generation);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/lv/")).StatusCode);
+    }
+
+    [Fact]
     public async Task The_serve_command_prints_its_address_and_serves_until_stopped()
     {
         using var site = Site();
