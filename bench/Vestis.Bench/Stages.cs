@@ -60,7 +60,7 @@ public class Stages
     {
         if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
         var files = Enumerable.Range(0, 100).Select(i => rendered.File with { Path = $"{i}/index.html" }).ToList();
-        return new OutputWriter(output, new DiagnosticBag(), 1).Write(files);
+        return new OutputWriter(output, [], new DiagnosticBag(), 1).Write(files);
     }
 
     [GlobalCleanup]
