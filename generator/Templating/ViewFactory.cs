@@ -283,7 +283,7 @@ public sealed class ViewFactory(SiteModel site, string language, UiStrings ui, R
         ProjectNameLanguage(p), MunicipalityText(p.MunicipalityId),
         $"{Format.Date(p.Start)} – {Format.Date(p.End)}",
         ui[$"status.{p.StatusOn(site.Today).ToString().ToLowerInvariant()}"],
-        site.StoriesByProject.GetValueOrDefault(p.Id, []).Select(Item).ToList());
+        site.StoriesByProject.GetValueOrDefault(p.Id, []).Count);
 
     public PagerView Pager(string municipalityId, int current, int total)
     {

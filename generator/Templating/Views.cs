@@ -148,7 +148,9 @@ public sealed record ProjectPageView(ProjectView Project, IReadOnlyList<ItemView
 
 public sealed record ProjectListView(string Heading, string? Code, IReadOnlyList<ProjectListEntryView> Projects);
 
-public sealed record ProjectListEntryView(string Href, string Id, string Name, string? NameLang, Html Municipality, string Period, string Status, IReadOnlyList<ItemView> Announcements);
+/// <summary>A project in a fund's or measure's list, with the number of its announcements: they are listed on its own page,
+/// since listed here for thousands of projects they made a page of megabytes that took a minute to render.</summary>
+public sealed record ProjectListEntryView(string Href, string Id, string Name, string? NameLang, Html Municipality, string Period, string Status, int Announcements);
 
 /// <summary>A list for other sites to frame: what it lists, linked to its full page on the site, and the items.</summary>
 /// <param name="Project">For a project's list: the project, whose facts card the list carries.</param>

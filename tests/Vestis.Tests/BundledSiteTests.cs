@@ -163,6 +163,19 @@ public sealed class BundledSiteTests : IClassFixture<BundledSiteTests.BuiltSite>
         Assert.Equal(pages.Order(StringComparer.Ordinal), urls.Where(u => u != "https://projekti.example.lv/").Order(StringComparer.Ordinal));
     }
 
+    [Theory]
+    [InlineData("lv/funds/erdf/index.html")]
+    [InlineData("en/measures/9.3.1.1/index.html")]
+    public void Fund_and_measure_pages_list_their_projects_and_leave_the_announcements_to_the_project_pages(string path)
+    {
+        // At national scale a fund has thousands of projects: their announcements on one page made it megabytes long.
+        var page = site.Html(path);
+        Assert.Equal(2, page.QuerySelectorAll(".project-list > li").Length);
+        Assert.All(page.QuerySelectorAll(".project-list > li h2 a"), a => Assert.Contains("/projects/", a.GetAttribute("href"), StringComparison.Ordinal));
+        Assert.Empty(page.QuerySelectorAll(".project-list .items, .project-list .item"));
+        Assert.All(page.QuerySelectorAll(".project-list > li a.count"), a => Assert.EndsWith("#timeline", a.GetAttribute("href"), StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Pages_request_nothing_from_other_hosts()
     {
