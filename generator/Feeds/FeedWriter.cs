@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Xml;
 using Vestis.Model;
+using Vestis.Output;
 using Vestis.Templating;
 
 namespace Vestis.Feeds;
@@ -90,9 +91,7 @@ public static class FeedWriter
                 if (e.Author is not null) JsonAuthors(json, e.Author);
                 if (e.Categories.Count > 0)
                 {
-                    json.WriteStartArray("tags");
-                    foreach (var tag in e.Categories) json.WriteStringValue(tag);
-                    json.WriteEndArray();
+                    json.WriteStrings("tags", e.Categories);
                 }
                 json.WriteEndObject();
             }

@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Unicode;
 using Vestis.Model;
+using Vestis.Output;
 
 namespace Vestis.Feeds;
 
@@ -88,8 +87,7 @@ public static class ProjectData
     public static string Json(string language, IEnumerable<ProjectRecord> projects)
     {
         using var stream = new MemoryStream();
-        // All of Unicode stays readable; characters that matter to HTML are still escaped.
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) }))
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JsonText.Readable }))
         {
             json.WriteStartObject();
             json.WriteString("language", language);
@@ -110,9 +108,9 @@ public static class ProjectData
         json.WriteString("municipality_id", p.MunicipalityId);
         json.WriteString("municipality", p.Municipality);
         json.WriteString("country", p.Country);
-        Strings(json, "location", p.Location);
+        json.WriteStrings("location", p.Location);
         json.WriteString("programme_period", p.ProgrammePeriod);
-        Strings(json, "funds", p.Funds);
+        json.WriteStrings("funds", p.Funds);
         json.WriteString("measure_code", p.MeasureCode);
         json.WriteString("measure_name", p.MeasureName);
         json.WriteString("start_date", Iso(p.Start));
@@ -135,15 +133,8 @@ public static class ProjectData
         }
         json.WriteEndArray();
         json.WriteString("project_url", p.ProjectUrl);
-        Strings(json, "announcement_urls", p.AnnouncementUrls);
+        json.WriteStrings("announcement_urls", p.AnnouncementUrls);
         json.WriteEndObject();
-    }
-
-    private static void Strings(Utf8JsonWriter json, string name, IEnumerable<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (var value in values) json.WriteStringValue(value);
-        json.WriteEndArray();
     }
 
     private static void Row(StringBuilder csv, IEnumerable<string> fields)

@@ -1,7 +1,6 @@
 using System.Buffers;
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Unicode;
+using Vestis.Output;
 
 namespace Vestis.Search;
 
@@ -36,7 +35,7 @@ public sealed record SearchIndex(
 /// </summary>
 public static class SearchIndexWriter
 {
-    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+    private static readonly JsonWriterOptions Options = new() { Encoder = JsonText.Readable };
 
     public static byte[] Write(SearchIndex index)
     {
@@ -63,9 +62,7 @@ public static class SearchIndexWriter
                 if (e.Project is not null) json.WriteString("project", e.Project);
                 if (e.Tags.Count > 0)
                 {
-                    json.WriteStartArray("tags");
-                    foreach (var tag in e.Tags) json.WriteStringValue(tag);
-                    json.WriteEndArray();
+                    json.WriteStrings("tags", e.Tags);
                 }
                 if (e.Language is not null) json.WriteString("lang", e.Language);
                 json.WriteEndObject();

@@ -1,8 +1,7 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.Unicode;
 using Vestis.Model;
+using Vestis.Output;
 
 namespace Vestis.Templating;
 
@@ -12,8 +11,8 @@ namespace Vestis.Templating;
 /// </summary>
 public static class StructuredData
 {
-    // All of Unicode stays readable; <, >, & and quotes are escaped, so the JSON can never end its script element.
-    private static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+    // <, >, & and quotes are escaped, so the JSON can never end its script element.
+    private static readonly JsonSerializerOptions Options = new() { Encoder = JsonText.Readable };
 
     /// <summary>The funder of every EU fund's grant, named as schema.org data usually names it: in English.</summary>
     private static JsonObject EuropeanUnion => Organization("GovernmentOrganization", "European Union", "https://european-union.europa.eu/");
