@@ -26,8 +26,7 @@ public sealed record BuildOptions(
 /// <param name="Written">What the Write stage changed on disk; null when nothing was written.</param>
 public sealed record BuildResult(
     IReadOnlyList<Diagnostic> Diagnostics,
-    IReadOnlyList<OutputFile> Files,
-    IReadOnlyList<PlannedFile> Plan,
+    IReadOnlyList<SiteFile> Files,
     bool Succeeded,
     IReadOnlyList<(string Stage, long Milliseconds)> Timings,
     WriteSummary? Written = null)
@@ -36,6 +35,10 @@ public sealed record BuildResult(
 
     public int Warnings => Diagnostics.Count(d => d.Severity == Severity.Warning);
 }
+
+/// <summary>A file of the site as the build summary counts it.</summary>
+/// <param name="Page">Whether it is an HTML page made from a layout.</param>
+public sealed record SiteFile(string Path, string Kind, string? Language, bool Page);
 
 /// <summary>The site as planned: every file known by its path, ready to be made.</summary>
 public sealed record PlannedSite(SiteModel Site, TemplateCatalog Templates, RenderedBodies Bodies, IReadOnlyList<PlannedFile> Files);
@@ -50,39 +53,62 @@ public sealed class EarlierBuild
     public RenderedBodies? Bodies { get; set; }
 }
 
-/// <summary>The pipeline: Load → Validate → Model → Render → Audit → Write. After Validate, errors stop the build.</summary>
+/// <summary>
+/// The pipeline: Load → Validate → Model → Render → Audit → Write. After Validate, errors stop the build; Render, Audit
+/// and Write run file by file, and errors there leave the previous site in place.
+/// </summary>
 public static class SiteBuilder
 {
     public static BuildResult Build(BuildOptions options, BuildProgress? progress = null)
     {
         var diagnostics = new DiagnosticBag();
         var clock = new StageClock(progress ?? BuildProgress.None);
-        BuildResult Result(IReadOnlyList<OutputFile> files, IReadOnlyList<PlannedFile> plan, bool done, WriteSummary? written = null) =>
-            new(diagnostics.Sorted(), files, plan, done && !diagnostics.HasErrors, clock.Timings, written);
+        var output = options.OutputDirectory;
+        BuildResult Result(IReadOnlyList<PlannedFile> plan, WriteSummary? written = null) =>
+            new(diagnostics.Sorted(), plan.Select(f => f.Describe()).ToList(), !diagnostics.HasErrors && (output is null || written is not null), clock.Timings, written);
 
         var planned = Plan(options, diagnostics, clock);
-        if (planned is null) return Result([], [], false);
-        var rendered = clock.Stage("render", () =>
+        if (planned is null) return Result([]);
+        var draft = output is null ? null
+            : new OutputWriter(output, [options.ContentDirectory, options.TemplatesDirectory], diagnostics).Begin(planned.Files.Select(f => f.Path).ToList());
+        if (output is not null && draft is null) return Result(planned.Files);
+
+        var auditor = new PageAuditor(planned.Templates, diagnostics, planned.Site.Settings.BaseUrl);
+        clock.Stage("pages", () =>
         {
             clock.Progress.Count(planned.Files.Count, "files");
-            return SiteRenderer.Render(planned.Files, diagnostics, options.MaxParallelism, clock.Progress.Advance);
+            MakePages(planned.Files, auditor, draft, diagnostics, options.MaxParallelism, clock.Progress.Advance);
+            auditor.Report();
+            return auditor;
         });
-        var files = rendered.Files;
-        if (diagnostics.HasErrors) return Result(files, planned.Files, false);
-        clock.Stage("audit", () =>
+        if (draft is null) return Result(planned.Files);
+        if (diagnostics.HasErrors)
         {
-            clock.Progress.Count(rendered.Pages.Count, "pages");
-            new PageAuditor(planned.Templates, diagnostics, options.MaxParallelism, planned.Site.Settings.BaseUrl).Audit(rendered.Pages, clock.Progress.Advance);
-            return rendered;
-        });
-        if (diagnostics.HasErrors || options.OutputDirectory is null) return Result(files, planned.Files, !diagnostics.HasErrors);
+            draft.Discard();
+            return Result(planned.Files);
+        }
+        return Result(planned.Files, clock.Stage("write", draft.Commit));
+    }
 
-        var written = clock.Stage("write", () =>
+    /// <summary>
+    /// Render → Audit → Write, file by file in parallel: each file is made, audited if it is a page, and handed to the
+    /// draft of the next site, so no more than a few files are held in memory at once. A file whose making failed is
+    /// neither audited nor written, and once anything has failed nothing more is written: the draft will be discarded.
+    /// </summary>
+    private static void MakePages(IReadOnlyList<PlannedFile> plan, PageAuditor auditor, SiteDraft? draft, DiagnosticBag diagnostics,
+        int maxParallelism, Action madeOne)
+    {
+        var failed = 0;
+        Parallel.ForEach(plan, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, file =>
         {
-            clock.Progress.Count(files.Count, "files");
-            return new OutputWriter(options.OutputDirectory, [options.ContentDirectory, options.TemplatesDirectory], diagnostics, options.MaxParallelism).Write(files, clock.Progress.Advance);
+            var problems = new DiagnosticBag();
+            var made = file.Make(problems);
+            diagnostics.AddFrom(problems);
+            if (problems.HasErrors) Volatile.Write(ref failed, 1);
+            else if (file.Page(made) is { } page) auditor.Check(page);
+            if (Volatile.Read(ref failed) == 0) draft?.Add(made);
+            madeOne();
         });
-        return Result(files, planned.Files, written is not null, written);
     }
 
     /// <summary>

@@ -52,7 +52,7 @@ public class Stages
     public OutputFile Page() => page.Make(new DiagnosticBag());
 
     [Benchmark]
-    public void Audit() => new PageAuditor(site.Templates, new DiagnosticBag(), 1, site.Site.Settings.BaseUrl).Audit([rendered]);
+    public void Audit() => new PageAuditor(site.Templates, new DiagnosticBag(), site.Site.Settings.BaseUrl).Audit([rendered]);
 
     /// <summary>A hundred such pages written into a fresh folder and swapped in, as the Write stage does with a site.</summary>
     [Benchmark]
@@ -60,7 +60,7 @@ public class Stages
     {
         if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
         var files = Enumerable.Range(0, 100).Select(i => rendered.File with { Path = $"{i}/index.html" }).ToList();
-        return new OutputWriter(output, [], new DiagnosticBag(), 1).Write(files);
+        return new OutputWriter(output, [], new DiagnosticBag()).Write(files);
     }
 
     [GlobalCleanup]

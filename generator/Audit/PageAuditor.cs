@@ -17,7 +17,7 @@ namespace Vestis.Audit;
 /// another site: readers' browsers must not be made to ask third parties for anything.
 /// </summary>
 /// <param name="site">The site's address: resources there are its own.</param>
-public sealed class PageAuditor(TemplateCatalog templates, DiagnosticBag diagnostics, int maxParallelism, Uri site)
+public sealed class PageAuditor(TemplateCatalog templates, DiagnosticBag diagnostics, Uri site)
 {
     /// <summary>The elements and attributes whose URL a browser fetches while showing the page, unasked.</summary>
     private static readonly Dictionary<string, string[]> Fetched = new(StringComparer.Ordinal)
@@ -39,19 +39,27 @@ public sealed class PageAuditor(TemplateCatalog templates, DiagnosticBag diagnos
     // The emblem as the generator draws it, per statement, serialised the way the parser serialises pages.
     private readonly ConcurrentDictionary<string, string> officialEmblems = new(StringComparer.Ordinal);
 
-    /// <param name="auditedOne">Called as each page is done, from parallel workers.</param>
-    public void Audit(IReadOnlyList<RenderedPage> pages, Action? auditedOne = null)
-    {
-        var findings = new ConcurrentBag<(string Template, string Code, string Problem, string Page)>();
-        Parallel.ForEach(pages, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, () => new HtmlParser(), (page, _, parser) =>
-        {
-            var document = parser.ParseDocument(Encoding.UTF8.GetString(page.File.Content!));
-            foreach (var (code, problem) in Problems(page, document))
-                findings.Add((page.Template, code, problem, page.File.Path));
-            auditedOne?.Invoke();
-            return parser;
-        }, _ => { });
+    private readonly ConcurrentBag<(string Template, string Code, string Problem, string Page)> findings = [];
+    private readonly ThreadLocal<HtmlParser> parsers = new(() => new HtmlParser());
 
+    /// <summary>Audits pages one after another and reports what they lack.</summary>
+    public void Audit(IEnumerable<RenderedPage> pages)
+    {
+        foreach (var page in pages) Check(page);
+        Report();
+    }
+
+    /// <summary>Checks one page and keeps what it lacks for <see cref="Report"/>; safe to call from parallel workers.</summary>
+    public void Check(RenderedPage page)
+    {
+        var document = parsers.Value!.ParseDocument(Encoding.UTF8.GetString(page.File.Content!));
+        foreach (var (code, problem) in Problems(page, document))
+            findings.Add((page.Template, code, problem, page.File.Path));
+    }
+
+    /// <summary>Reports each problem found so far once per layout, with the number of pages and an example.</summary>
+    public void Report()
+    {
         foreach (var group in findings.GroupBy(f => (f.Template, f.Code, f.Problem)))
         {
             var examples = group.Select(f => f.Page).Order(StringComparer.Ordinal).ToList();

@@ -41,8 +41,8 @@ internal static class BuildCommand
                 (write ? "; the output folder was not changed" : ""));
             return 1;
         }
-        output.Write(BuildSummary.Table(result.Plan));
-        var pages = result.Plan.Count(f => f.Template is not null);
+        output.Write(BuildSummary.Table(result.Files));
+        var pages = result.Files.Count(f => f.Page);
         output.WriteLine(result.Written is { } w
             ? $"built {result.Files.Count} files ({pages} pages) into {outputFolder}: {w.Written} written, {w.Unchanged} unchanged, {w.Removed} removed; {result.Warnings} warning(s); {total} ms"
             : $"check passed: {pages} pages would be built; {result.Warnings} warning(s); {total} ms");

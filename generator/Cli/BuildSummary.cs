@@ -1,5 +1,4 @@
 using System.Text;
-using Vestis.Templating;
 
 namespace Vestis.Cli;
 
@@ -8,10 +7,10 @@ internal static class BuildSummary
 {
     private const string AllLanguages = "–";
 
-    public static string Table(IReadOnlyList<PlannedFile> plan)
+    public static string Table(IReadOnlyList<SiteFile> files)
     {
-        var languages = plan.Select(f => f.Language ?? AllLanguages).Distinct().OrderBy(l => l == AllLanguages).ToList();
-        var counts = plan.GroupBy(f => f.Kind).Select(g => (Kind: g.Key,
+        var languages = files.Select(f => f.Language ?? AllLanguages).Distinct().OrderBy(l => l == AllLanguages).ToList();
+        var counts = files.GroupBy(f => f.Kind).Select(g => (Kind: g.Key,
             PerLanguage: languages.Select(l => g.Count(f => (f.Language ?? AllLanguages) == l)).ToList())).ToList();
         var kindWidth = Math.Max(5, counts.Max(c => c.Kind.Length));
         var table = new StringBuilder();

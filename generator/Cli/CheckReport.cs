@@ -18,7 +18,7 @@ internal static class CheckReport
             ["succeeded"] = result?.Succeeded ?? false,
             ["errors"] = diagnostics.Count(d => d.Severity == Severity.Error),
             ["warnings"] = diagnostics.Count(d => d.Severity == Severity.Warning),
-            ["pages"] = result?.Succeeded == true ? result.Plan.Count(f => f.Template is not null) : 0,
+            ["pages"] = result?.Succeeded == true ? result.Files.Count(f => f.Page) : 0,
             ["diagnostics"] = new JsonArray(diagnostics.Select(d => (JsonNode)new JsonObject
             {
                 ["path"] = d.Span.Path,

@@ -15,6 +15,11 @@ public sealed class DiagnosticBag
 
     public void Add(Diagnostic diagnostic) => items.Enqueue(diagnostic);
 
+    public void AddFrom(DiagnosticBag other)
+    {
+        foreach (var diagnostic in other.items) items.Enqueue(diagnostic);
+    }
+
     public bool HasErrors => items.Any(d => d.Severity == Severity.Error);
 
     public IReadOnlyList<Diagnostic> Sorted() =>

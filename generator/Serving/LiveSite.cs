@@ -47,7 +47,7 @@ public sealed class SiteSnapshot(int generation, IReadOnlyList<Diagnostic> diagn
         var output = file.Make(problems);
         var content = output.Content ?? File.ReadAllBytes(output.CopyFrom!);
         if (!problems.HasErrors && file.Page(output) is { } page)
-            new PageAuditor(planned!.Templates, problems, maxParallelism: 1, planned.Site.Settings.BaseUrl).Audit([page]);
+            new PageAuditor(planned!.Templates, problems, planned.Site.Settings.BaseUrl).Audit([page]);
         var served = new ServedFile(file.Path, content, problems.Sorted());
         if (served.Problems.Count > 0) madeWithProblems?.Invoke(served);
         return served;

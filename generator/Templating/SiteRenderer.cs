@@ -9,9 +9,6 @@ using Vestis.Search;
 
 namespace Vestis.Templating;
 
-/// <summary>Everything the Render stage made: all files in output order, and the HTML pages among them for the audit.</summary>
-public sealed record RenderedSite(IReadOnlyList<OutputFile> Files, IReadOnlyList<RenderedPage> Pages);
-
 /// <summary>An HTML page and the project it is about, if any, whose EU label and facts card it must carry.</summary>
 /// <param name="Template">The layout that made the page, where an audit failure is reported.</param>
 public sealed record RenderedPage(OutputFile File, string Template, AboutProject? About);
@@ -35,26 +32,17 @@ public sealed record PlannedFile(string Path, string Kind, string? Language, Fun
     string? Template = null, AboutProject? About = null, Func<SitemapEntry>? Sitemap = null)
 {
     public RenderedPage? Page(OutputFile made) => Template is null ? null : new RenderedPage(made, Template, About);
+
+    public SiteFile Describe() => new(Path, Kind, Language, Template is not null);
 }
 
 /// <summary>
-/// The Render stage: plans every page of every language, the feeds, the sitemap and the static files,
-/// then makes them. Pages are independent, so they render in parallel; results keep the plan's order.
+/// The Render stage: plans every page of every language, the feeds, the sitemap and the static files, each
+/// to be made on its own (in parallel by a build, on request by <c>serve</c>).
 /// </summary>
 public sealed class SiteRenderer(TemplateCatalog templates, IReadOnlyDictionary<string, UiStrings> ui, string templatesDirectory)
 {
     private readonly TemplateRenderer renderer = new(templates);
-
-    public static RenderedSite Render(IReadOnlyList<PlannedFile> plan, DiagnosticBag diagnostics, int maxParallelism, Action? madeOne = null)
-    {
-        var files = new OutputFile[plan.Count];
-        Parallel.For(0, plan.Count, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, i =>
-        {
-            files[i] = plan[i].Make(diagnostics);
-            madeOne?.Invoke();
-        });
-        return new RenderedSite(files, plan.Select((p, i) => p.Page(files[i])).OfType<RenderedPage>().ToList());
-    }
 
     public IReadOnlyList<PlannedFile> Plan(SiteModel site, RenderedBodies bodies)
     {

@@ -30,9 +30,9 @@ public sealed class CliTests
         string[] args = ["build", "--content", site.Content, "--templates", Repository.Templates, "--output", site.Output, "--today", "2026-11-23"];
         var (_, first, _) = Run(args);
         var lines = first.Split('\n');
-        foreach (var stage in new[] { "load", "validate", "model", "markdown", "render", "audit", "write" })
+        foreach (var stage in new[] { "load", "validate", "model", "markdown", "pages", "write" })
             Assert.Contains(lines, l => l.StartsWith($"  {stage} ", StringComparison.Ordinal) && l.EndsWith(" ms", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("  render ", StringComparison.Ordinal) && l.Contains(" files "));
+        Assert.Contains(lines, l => l.StartsWith("  pages ", StringComparison.Ordinal) && l.Contains(" files "));
         Assert.Contains("\n  announcement |     1 |     1 |\n", first);
         Assert.Contains(lines, l => l.TrimEnd() == "  sitemap      |       |       |     1");
         Assert.DoesNotContain('\r', first);

@@ -65,7 +65,7 @@ public sealed class InterruptedBuildTests
 
     /// <summary>Where to kill: the stage line after which the build is killed, and how long after it.</summary>
     private static readonly (string Stage, int Delay)[] Moments =
-        [("render", 0), ("audit", 0), ("audit", 30), ("audit", 100), ("audit", 250)];
+        [("markdown", 0), ("plan", 0), ("plan", 100), ("plan", 250), ("pages", 0), ("pages", 30)];
 
     private static bool Same(SortedDictionary<string, string> a, SortedDictionary<string, string> b) => a.SequenceEqual(b);
 }

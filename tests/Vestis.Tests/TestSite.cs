@@ -111,8 +111,10 @@ public sealed class TestSite : IDisposable
     }
 
     public BuildResult Build(bool write = true, bool drafts = false, string today = "2026-11-23", string? templates = null) =>
-        SiteBuilder.Build(new BuildOptions(Content, templates ?? Repository.Templates, write ? Output : null, drafts,
-            DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture), 2));
+        SiteBuilder.Build(Options(templates, write, drafts, today));
+
+    public BuildOptions Options(string? templates = null, bool write = true, bool drafts = false, string today = "2026-11-23") =>
+        new(Content, templates ?? Repository.Templates, write ? Output : null, drafts, DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture), 2);
 
     public string Page(string path) => File.ReadAllText(Path.Join(Output, path));
 
