@@ -67,6 +67,12 @@ public static class SiteBuilder
         BuildResult Result(IReadOnlyList<PlannedFile> plan, WriteSummary? written = null) =>
             new(diagnostics.Sorted(), plan.Select(f => f.Describe()).ToList(), !diagnostics.HasErrors && (output is null || written is not null), clock.Timings, written);
 
+        // The inputs are hashed before they are read, so an edit made while the build runs shows in the next build's hash.
+        var inputs = output is null ? null : clock.Stage("inputs", () => BuildStamp.InputsOf(options));
+        var upToDate = inputs is null ? null : clock.Stage("up-to-date", () => BuildStamp.Read(output!) is { } stamp && stamp.StillDescribes(inputs, output!) ? stamp : null);
+        if (upToDate is not null)
+            return new BuildResult(upToDate.Diagnostics, upToDate.Files, true, clock.Timings, new WriteSummary(0, upToDate.Files.Count, 0));
+
         var planned = Plan(options, diagnostics, clock);
         if (planned is null) return Result([]);
         var draft = output is null ? null
@@ -87,7 +93,10 @@ public static class SiteBuilder
             draft.Discard();
             return Result(planned.Files);
         }
-        return Result(planned.Files, clock.Stage("write", draft.Commit));
+        BuildStamp.Forget(output!);
+        var result = Result(planned.Files, clock.Stage("write", draft.Commit));
+        if (result.Succeeded && inputs is not null) BuildStamp.Write(output!, inputs, result.Files, result.Diagnostics);
+        return result;
     }
 
     /// <summary>

@@ -1,0 +1,134 @@
+using System.IO.Enumeration;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Vestis.Diagnostics;
+
+namespace Vestis.Output;
+
+/// <summary>
+/// What the last successful build into an output folder was made from (a hash of every input byte, the options
+/// and the generator itself), what it wrote (each file's length and time of last change) and what it reported.
+/// It lies beside the output folder, never in it, so it is not published. A build whose inputs hash the same,
+/// into an output folder that still holds exactly those files, has nothing to do: it reports the same and writes
+/// nothing. Any difference, or a stamp that cannot be read, means a full build.
+/// </summary>
+public sealed record BuildStamp(string Inputs, IReadOnlyList<SiteFile> Files, IReadOnlyDictionary<string, FileState> Output,
+    IReadOnlyList<Diagnostic> Diagnostics)
+{
+    /// <summary>The hash of what a build with <paramref name="options"/> would be made from; null when an input is a link or cannot be read.</summary>
+    public static string? InputsOf(BuildOptions options)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var generator = typeof(BuildStamp).Assembly.ManifestModule.ModuleVersionId;
+        Add(hash, $"{generator}\n{Path.GetFullPath(options.ContentDirectory)}\n{Path.GetFullPath(options.TemplatesDirectory)}\n" +
+            $"{options.IncludeDrafts}\n{options.IncludeFuture}\n{options.Today:yyyy-MM-dd}\n");
+        foreach (var folder in new[] { options.ContentDirectory, options.TemplatesDirectory })
+        {
+            var files = Scan(folder);
+            if (files is null) return null;
+            foreach (var (path, state) in files.OrderBy(f => f.Key, StringComparer.Ordinal))
+            {
+                Add(hash, $"{path}\n{state.Length}\n");
+                try
+                {
+                    hash.AppendData(File.ReadAllBytes(Path.Join(folder, path)));
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    return null;
+                }
+            }
+        }
+        return Convert.ToHexString(hash.GetHashAndReset());
+    }
+
+    /// <summary>The stamp of the last build into <paramref name="outputDirectory"/>; null when there is none or it cannot be read.</summary>
+    public static BuildStamp? Read(string outputDirectory)
+    {
+        try
+        {
+            using var stream = File.OpenRead(PathFor(outputDirectory));
+            return JsonSerializer.Deserialize<BuildStamp>(stream);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or NotSupportedException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Whether a build of <paramref name="inputs"/> would make exactly what <paramref name="outputDirectory"/> holds.</summary>
+    public bool StillDescribes(string inputs, string outputDirectory) =>
+        Inputs == inputs && Scan(outputDirectory) is { } now && now.Count == Output.Count
+        && now.All(f => Output.TryGetValue(f.Key, out var before) && before == f.Value);
+
+    /// <summary>Records a successful build; a stamp that cannot be written only costs the next build its shortcut.</summary>
+    public static void Write(string outputDirectory, string inputs, IReadOnlyList<SiteFile> files, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        var path = PathFor(outputDirectory);
+        var temp = $"{path}.{Environment.ProcessId}";
+        try
+        {
+            if (Scan(outputDirectory) is not { } output) return;
+            using (var stream = File.Create(temp))
+                JsonSerializer.Serialize(stream, new BuildStamp(inputs, files, output, diagnostics));
+            File.Move(temp, path, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Forget(outputDirectory);
+        }
+    }
+
+    /// <summary>Drops the stamp, before a build changes the output folder.</summary>
+    public static void Forget(string outputDirectory)
+    {
+        try
+        {
+            File.Delete(PathFor(outputDirectory));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Left in place, it still names the old inputs and files, which the next build compares.
+        }
+    }
+
+    private static string PathFor(string outputDirectory)
+    {
+        var target = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar);
+        return Path.Join(Path.GetDirectoryName(target), $".{Path.GetFileName(target)}.stamp");
+    }
+
+    /// <summary>Every file below <paramref name="folder"/> by its relative path; null when the folder is missing or holds a link.</summary>
+    private static Dictionary<string, FileState>? Scan(string folder)
+    {
+        if (!Directory.Exists(folder)) return null;
+        var root = Path.GetFullPath(folder);
+        var linked = false;
+        var entries = new FileSystemEnumerable<(string Path, FileState State)>(root,
+            (ref FileSystemEntry entry) => (Path.GetRelativePath(root, entry.ToFullPath()).Replace('\\', '/'),
+                new FileState(entry.Length, entry.LastWriteTimeUtc.UtcTicks)),
+            new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false })
+        {
+            ShouldIncludePredicate = (ref FileSystemEntry entry) =>
+            {
+                linked |= (entry.Attributes & FileAttributes.ReparsePoint) != 0;
+                return !entry.IsDirectory;
+            },
+        };
+        try
+        {
+            var files = entries.ToDictionary(e => e.Path, e => e.State, StringComparer.Ordinal);
+            return linked ? null : files;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static void Add(IncrementalHash hash, string text) => hash.AppendData(Encoding.UTF8.GetBytes(text));
+}
+
+/// <summary>A file as the file system describes it: enough to notice that it was changed, replaced or removed.</summary>
+public sealed record FileState(long Length, long Modified);
