@@ -15,7 +15,15 @@ using SourceSpan = Vestis.Diagnostics.SourceSpan;
 namespace Vestis.Markdown;
 
 /// <summary>An announcement body as HTML, and its first paragraph as plain text (the default summary).</summary>
-public sealed record RenderedMarkdown(string Html, string FirstParagraph);
+public sealed class RenderedMarkdown(string html, string firstParagraph)
+{
+    // Every body of the site is held until its pages are made: as UTF-8 it takes half the memory of a string.
+    private readonly byte[] html = Encoding.UTF8.GetBytes(html);
+
+    public string Html => Encoding.UTF8.GetString(html);
+
+    public string FirstParagraph { get; } = firstParagraph;
+}
 
 /// <summary>
 /// Renders announcement bodies with one shared, immutable Markdig pipeline. Links are checked and
