@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 
 namespace Vestis.I18n;
@@ -12,11 +13,18 @@ public sealed record LanguageFormat(CultureInfo Culture, string DatePattern, str
 {
     public string Date(DateOnly date) => date.ToString(DatePattern, Culture);
 
+    // A facts card formats a dozen amounts: each currency's format is made once per language.
+    private readonly ConcurrentDictionary<string, NumberFormatInfo> moneyFormats = new(StringComparer.Ordinal);
+
     public string Money(decimal amount, string currency)
     {
-        var format = (NumberFormatInfo)Culture.NumberFormat.Clone();
-        format.CurrencySymbol = CurrencySymbol(currency);
-        format.CurrencyDecimalDigits = 2;
+        var format = moneyFormats.GetOrAdd(currency, c =>
+        {
+            var made = (NumberFormatInfo)Culture.NumberFormat.Clone();
+            made.CurrencySymbol = CurrencySymbol(c);
+            made.CurrencyDecimalDigits = 2;
+            return NumberFormatInfo.ReadOnly(made);
+        });
         // A no-break space keeps an amount and its symbol on one line.
         return amount.ToString("C", format).Replace(' ', '\u00a0');
     }
