@@ -25,19 +25,22 @@ public sealed record BuildStamp(string Inputs, IReadOnlyList<SiteFile> Files, IR
             $"{options.IncludeDrafts}\n{options.IncludeFuture}\n{options.Today:yyyy-MM-dd}\n");
         foreach (var folder in new[] { options.ContentDirectory, options.TemplatesDirectory })
         {
-            var files = Scan(folder);
-            if (files is null) return null;
-            foreach (var (path, state) in files.OrderBy(f => f.Key, StringComparer.Ordinal))
+            if (Scan(folder) is not { } found) return null;
+            var files = found.Keys.Order(StringComparer.Ordinal).ToList();
+            var hashes = new byte[files.Count][];
+            try
             {
-                Add(hash, $"{path}\n{state.Length}\n");
-                try
-                {
-                    hash.AppendData(File.ReadAllBytes(Path.Join(folder, path)));
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    return null;
-                }
+                Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelism },
+                    i => hashes[i] = SHA256.HashData(File.ReadAllBytes(Path.Join(folder, files[i]))));
+            }
+            catch (AggregateException e) when (e.InnerExceptions.All(inner => inner is IOException or UnauthorizedAccessException))
+            {
+                return null;
+            }
+            for (var i = 0; i < files.Count; i++)
+            {
+                Add(hash, $"{files[i].Length}:{files[i]}");
+                hash.AppendData(hashes[i]);
             }
         }
         return Convert.ToHexString(hash.GetHashAndReset());
