@@ -1,5 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text;
+using AngleSharp;
+using AngleSharp.Css.Dom;
+using AngleSharp.Css.Parser;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Vestis.Diagnostics;
@@ -34,13 +37,24 @@ public sealed class PageAuditor(TemplateCatalog templates, DiagnosticBag diagnos
     public static readonly IReadOnlyList<string> RequiredFacts =
         ["number", "name", "beneficiary", "measure", "funds", "period", "status", "total", "eu-contribution", "eu-rate", "sources"];
 
-    private static readonly string[] ItalicOrAbbreviating = ["i", "em", "cite", "var", "dfn", "abbr", "small"];
+    // Parsed once: a selector in a string is looked up in AngleSharp's cache, under a lock, at every use.
+    private static readonly ISelector Lang = Selector("[lang]");
+    private static readonly ISelector Hidden = Selector("[hidden], [aria-hidden=true]");
+    private static readonly ISelector ItalicOrAbbreviating = Selector("i, em, cite, var, dfn, abbr, small");
+    private static readonly ISelector StyledItalic = Selector("[style*=italic]");
+    private static readonly ISelector Emblem = Selector("svg[data-eu-emblem]");
+    private static readonly ISelector NationalLogo = Selector("img[data-national-logo]");
+    private static readonly Dictionary<string, ISelector> Facts = RequiredFacts.ToDictionary(f => f, f => Selector($"[data-fact=\"{f}\"]"));
 
-    // The emblem as the generator draws it, per statement, serialised the way the parser serialises pages.
-    private readonly ConcurrentDictionary<string, string> officialEmblems = new(StringComparer.Ordinal);
+    // The default attribute observers load nothing here, but they parse every link's URL and more as the tree is
+    // built: about a tenth of the parse, for nothing any check reads.
+    private static readonly IConfiguration Parsing = Configuration.Default.Without<IAttributeObserver>();
+
+    // The emblem as the generator draws it, per statement, parsed the way pages are; read, never changed, by the workers.
+    private readonly ConcurrentDictionary<string, IElement> officialEmblems = new(StringComparer.Ordinal);
 
     private readonly ConcurrentBag<(string Template, string Code, string Problem, string Page)> findings = [];
-    private readonly ThreadLocal<HtmlParser> parsers = new(() => new HtmlParser());
+    private readonly ThreadLocal<HtmlParser> parsers = new(NewParser);
 
     /// <summary>Audits pages one after another and reports what they lack.</summary>
     public void Audit(IEnumerable<RenderedPage> pages)
@@ -77,20 +91,23 @@ public sealed class PageAuditor(TemplateCatalog templates, DiagnosticBag diagnos
             yield return (DiagnosticCodes.AuditSecurityPolicy, policy is null
                 ? "a page has no Content-Security-Policy (<meta http-equiv=\"Content-Security-Policy\" content=\"{{ page.security_policy }}\"> in its head)"
                 : "a page's Content-Security-Policy is not the site's (page.security_policy)");
-        foreach (var url in ThirdPartyResources(document))
+
+        var found = new Found();
+        Visit(document.ChildNodes, found);
+        foreach (var url in found.ThirdParty)
             yield return (DiagnosticCodes.AuditThirdParty, $"a page loads `{url}` from another site: readers' browsers would ask a third party for it; serve it from the site instead");
 
-        var labels = document.QuerySelectorAll("[data-eu-publicity]");
+        var labels = found.Labels;
         if (page.About is null)
         {
-            if (labels.Length > 0)
+            if (labels.Count > 0)
                 yield return (DiagnosticCodes.AuditLabel, "a page about no project carries an EU publicity label (data-eu-publicity)");
         }
-        else if (labels.Length != 1)
+        else if (labels.Count != 1)
         {
-            yield return (DiagnosticCodes.AuditLabel, labels.Length == 0
+            yield return (DiagnosticCodes.AuditLabel, labels.Count == 0
                 ? "a page about a project has no EU publicity label (an element with data-eu-publicity)"
-                : $"a page about a project has {labels.Length} EU publicity labels, where it needs one");
+                : $"a page about a project has {labels.Count} EU publicity labels, where it needs one");
         }
         else
         {
@@ -99,26 +116,57 @@ public sealed class PageAuditor(TemplateCatalog templates, DiagnosticBag diagnos
         }
 
         if (page.About is not null)
-            foreach (var problem in FactsProblems(document, page.About.ProjectId))
+            foreach (var problem in FactsProblems(found.Cards, page.About.ProjectId))
                 yield return (DiagnosticCodes.AuditFacts, problem);
+    }
+
+    /// <summary>What one walk over a page's elements finds: a query per kind of element would walk every page a dozen times.</summary>
+    private sealed class Found
+    {
+        public List<string> ThirdParty { get; } = [];
+        public List<IElement> Labels { get; } = [];
+        public List<IElement> Cards { get; } = [];
+    }
+
+    /// <summary>The elements of <paramref name="nodes"/> and their descendants, in document order, as a selector query walks them.</summary>
+    private void Visit(INodeList nodes, Found found)
+    {
+        for (var i = 0; i < nodes.Length; i++)
+        {
+            if (nodes[i] is not IElement element) continue;
+            // One pass over the attributes: HasAttribute would lower-case its argument twice for every element.
+            for (var a = 0; a < element.Attributes.Length; a++)
+                switch (element.Attributes[a]!.Name)
+                {
+                    case "data-eu-publicity": found.Labels.Add(element); break;
+                    case "data-project-facts": found.Cards.Add(element); break;
+                }
+            if (Fetched.TryGetValue(element.LocalName, out var attributes) && !(element.LocalName == "link" && NamesADocument(element)))
+                foreach (var attribute in attributes)
+                    if (element.GetAttribute(attribute) is { } value)
+                        foreach (var url in Urls(value, attribute))
+                            if (IsElsewhere(url) && !found.ThirdParty.Contains(url))
+                                found.ThirdParty.Add(url);
+            Visit(element.ChildNodes, found);
+        }
     }
 
     private IEnumerable<string> LabelProblems(IElement label, PublicityLabel expected)
     {
-        var lang = label.Closest("[lang]")?.GetAttribute("lang");
+        var lang = Closest(label, Lang)?.GetAttribute("lang");
         if (lang != expected.Language)
             yield return $"the EU label is marked lang=\"{lang}\", but its wording is in `{expected.Language}`";
-        if (label.Closest("[hidden], [aria-hidden=true]") is not null)
+        if (Closest(label, Hidden) is not null)
             yield return "the EU label is hidden from readers (hidden or aria-hidden)";
-        if (label.QuerySelector(string.Join(", ", ItalicOrAbbreviating)) is { } styled)
+        if (label.ChildNodes.QuerySelector(ItalicOrAbbreviating) is { } styled)
             yield return $"the EU label's text is set in <{styled.LocalName}>: the statement is never italic or abbreviated";
-        if (label.QuerySelector("[style*=italic]") is not null)
+        if (label.ChildNodes.QuerySelector(StyledItalic) is not null)
             yield return "the EU label's text is styled italic: the statement is never italic";
 
-        var emblems = label.QuerySelectorAll("svg[data-eu-emblem]");
+        var emblems = label.ChildNodes.QuerySelectorAll(Emblem);
         if (emblems.Length != 1)
             yield return emblems.Length == 0 ? "the EU label has no emblem (svg with data-eu-emblem)" : "the EU label has more than one emblem";
-        else if (emblems[0].OuterHtml != OfficialEmblem(expected.Statement))
+        else if (!SameTree(emblems[0], OfficialEmblem(expected.Statement)))
             yield return "the EU emblem differs from the one drawn from the official geometry, colours and accessible name";
 
         var text = Normalize(label.TextContent);
@@ -128,7 +176,7 @@ public sealed class PageAuditor(TemplateCatalog templates, DiagnosticBag diagnos
 
         if (expected.Logo is not null)
         {
-            var logo = label.QuerySelector("img[data-national-logo]");
+            var logo = label.ChildNodes.QuerySelector(NationalLogo);
             if (logo is null)
                 yield return $"the EU label lacks the national logo `{expected.Logo.OutputPath}` (img with data-national-logo)";
             else
@@ -141,27 +189,30 @@ public sealed class PageAuditor(TemplateCatalog templates, DiagnosticBag diagnos
         }
     }
 
-    private static IEnumerable<string> FactsProblems(IDocument document, string projectId)
+    private static IEnumerable<string> FactsProblems(List<IElement> cards, string projectId)
     {
-        var card = document.QuerySelectorAll("[data-project-facts]")
-            .FirstOrDefault(c => c.QuerySelector("[data-fact=number]")?.TextContent.Trim() == projectId);
+        var card = cards.Find(c => c.ChildNodes.QuerySelector(Facts["number"])?.TextContent.Trim() == projectId);
         if (card is null)
         {
             yield return $"the page has no facts card (data-project-facts) whose number (data-fact=\"number\") is the project's";
             yield break;
         }
         foreach (var fact in RequiredFacts)
-            if (string.IsNullOrWhiteSpace(card.QuerySelector($"[data-fact=\"{fact}\"]")?.TextContent))
+            if (card.ChildNodes.QuerySelector(Facts[fact]) is not { } element || !HasText(element))
                 yield return $"the facts card does not state `{fact}` (an element with data-fact=\"{fact}\" and text)";
     }
 
-    // One walk over the elements: a selector query per kind of element would walk every page a dozen times.
-    private IEnumerable<string> ThirdPartyResources(IDocument document) =>
-        document.All.Where(e => Fetched.ContainsKey(e.LocalName) && !(e.LocalName == "link" && NamesADocument(e)))
-            .SelectMany(e => Fetched[e.LocalName].Select(a => (Attribute: a, Value: e.GetAttribute(a))).Where(x => x.Value is not null)
-                .SelectMany(x => Urls(x.Value!, x.Attribute)))
-            .Where(url => Uri.TryCreate(site, url, out var target) && !(target.Scheme == site.Scheme && target.Authority == site.Authority))
-            .Distinct();
+    /// <summary>Whether the element's text content is more than white space, without concatenating it.</summary>
+    private static bool HasText(INode node)
+    {
+        for (var i = 0; i < node.ChildNodes.Length; i++)
+            if (node.ChildNodes[i] is IText text ? !string.IsNullOrWhiteSpace(text.Data) : HasText(node.ChildNodes[i]))
+                return true;
+        return false;
+    }
+
+    private bool IsElsewhere(string url) =>
+        Uri.TryCreate(site, url, out var target) && !(target.Scheme == site.Scheme && target.Authority == site.Authority);
 
     private static bool NamesADocument(IElement link) =>
         (link.GetAttribute("rel") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(r => NamingRelations.Contains(r, StringComparer.OrdinalIgnoreCase));
@@ -171,8 +222,50 @@ public sealed class PageAuditor(TemplateCatalog templates, DiagnosticBag diagnos
         ? value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(c => c.Split(' ')[0])
         : [value.Trim()];
 
-    private string OfficialEmblem(string statement) => officialEmblems.GetOrAdd(statement, s =>
-        new HtmlParser().ParseFragment(EuEmblem.Svg(s), new HtmlParser().ParseDocument("").Body!).OfType<IElement>().Single().OuterHtml);
+    private static IElement? Closest(IElement element, ISelector selector)
+    {
+        for (var e = element; e is not null; e = e.ParentElement)
+            if (selector.Match(e, e))
+                return e;
+        return null;
+    }
+
+    /// <summary>
+    /// Whether two trees have the same nodes, names, attributes in the same order, and text: at least as strict as
+    /// comparing their markup, without serialising a page's emblem to compare it.
+    /// </summary>
+    private static bool SameTree(INode a, INode b)
+    {
+        if (a.NodeType != b.NodeType || a.ChildNodes.Length != b.ChildNodes.Length)
+            return false;
+        if (a is ICharacterData text && text.Data != ((ICharacterData)b).Data)
+            return false;
+        if (a is IElement x && b is IElement y)
+        {
+            if (x.LocalName != y.LocalName || x.NamespaceUri != y.NamespaceUri || x.Prefix != y.Prefix || x.Attributes.Length != y.Attributes.Length)
+                return false;
+            for (var i = 0; i < x.Attributes.Length; i++)
+            {
+                var (p, q) = (x.Attributes[i]!, y.Attributes[i]!);
+                if (p.Name != q.Name || p.NamespaceUri != q.NamespaceUri || p.Value != q.Value)
+                    return false;
+            }
+        }
+        for (var i = 0; i < a.ChildNodes.Length; i++)
+            if (!SameTree(a.ChildNodes[i], b.ChildNodes[i]))
+                return false;
+        return true;
+    }
+
+    private static ISelector Selector(string text) => new CssSelectorParser().ParseSelector(text)!;
+
+    private static HtmlParser NewParser() => new(new HtmlParserOptions(), BrowsingContext.New(Parsing));
+
+    private IElement OfficialEmblem(string statement) => officialEmblems.GetOrAdd(statement, s =>
+    {
+        var parser = NewParser();
+        return parser.ParseFragment(EuEmblem.Svg(s), parser.ParseDocument("").Body!).OfType<IElement>().Single();
+    });
 
     private static string Normalize(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

@@ -1038,6 +1038,20 @@ public sealed class DiagnosticTests
             "{{ partial \"facts\" model.project }}<img src=\"https://maps.example.com/tile.png\" alt=\"\">", DiagnosticCodes.AuditThirdParty, "layouts/project.html");
     }
 
+    // Where the HTML parser moves an element (a table's foster parent), or reads it as SVG or MathML, the
+    // browser still fetches it: the audit walks the tree the parser builds, not the markup's nesting.
+    [Theory]
+    [InlineData("<noscript><img src=\"https://maps.example.com/a.png\" alt=\"\"></noscript>")]
+    [InlineData("<table><tr><td>x</td></tr><img src=\"https://maps.example.com/b.png\" alt=\"\"></table>")]
+    [InlineData("<svg><image href=\"https://maps.example.com/c.png\"/></svg>")]
+    [InlineData("<svg><foreignObject><p><img src=\"https://maps.example.com/d.png\" alt=\"\"></p></foreignObject></svg>")]
+    [InlineData("<math><mtext><img src=\"https://maps.example.com/e.png\" alt=\"\"></mtext></math>")]
+    [InlineData("<picture><source srcset=\"/assets/icon.svg 1x, https://maps.example.com/f.png 2x\"><img src=\"/assets/icon.svg\" alt=\"\"></picture>")]
+    public void A_page_about_no_project_that_loads_something_from_another_site_from_nested_markup_fails_the_audit(string markup)
+    {
+        AssertAuditAfter("layouts/home.html", "<section aria-labelledby=\"latest\">", markup + "<section aria-labelledby=\"latest\">", DiagnosticCodes.AuditThirdParty, "layouts/home.html");
+    }
+
     [Fact]
     public void A_layout_without_the_security_policy_fails_the_audit()
     {

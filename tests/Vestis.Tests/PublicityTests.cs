@@ -3,6 +3,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Vestis.Diagnostics;
+using Vestis.Publicity;
 
 namespace Vestis.Tests;
 
@@ -271,10 +272,17 @@ public sealed class PublicityTests : IClassFixture<PublicityTests.LabelSite>
 
     // ---------------------------------------------------------------- the audit
 
+    /// <summary>The emblem as a template could write it out instead of <c>{{ it.emblem }}</c>.</summary>
+    private static readonly string WrittenOutEmblem = EuEmblem.Svg("STATEMENT").Replace("STATEMENT", "{{ it.statement }}", StringComparison.Ordinal);
+
     public static TheoryData<string, string, string, string, string> TemplateEdits => new()
     {
         { "layouts/base.html", "{{ partial \"publicity\" page.publicity }}", "", DiagnosticCodes.AuditLabel, "has no EU publicity label" },
         { "partials/publicity.html", "{{ it.emblem }}", "<img src=\"/assets/eu.png\" alt=\"EU\">", DiagnosticCodes.AuditLabel, "has no emblem" },
+        { "partials/publicity.html", "{{ it.emblem }}", WrittenOutEmblem.Replace("#FFCC00", "#FFCC01", StringComparison.Ordinal), DiagnosticCodes.AuditLabel, "the EU emblem differs" },
+        { "partials/publicity.html", "{{ it.emblem }}", WrittenOutEmblem.Replace("<rect ", "<rect rx=\"9\" ", StringComparison.Ordinal), DiagnosticCodes.AuditLabel, "the EU emblem differs" },
+        { "partials/publicity.html", "{{ it.emblem }}", WrittenOutEmblem.Replace("</g>", "<!-- --></g>", StringComparison.Ordinal), DiagnosticCodes.AuditLabel, "the EU emblem differs" },
+        { "partials/publicity.html", "{{ it.emblem }}", WrittenOutEmblem.Replace(" role=\"img\"", "", StringComparison.Ordinal).Replace(" viewBox", " role=\"img\" viewBox", StringComparison.Ordinal), DiagnosticCodes.AuditLabel, "the EU emblem differs" },
         { "partials/publicity.html", "<p class=\"eu-statement\">{{ it.statement }}", "<p class=\"eu-statement\"><em>{{ it.statement }}</em>", DiagnosticCodes.AuditLabel, "never italic" },
         { "partials/publicity.html", "{{ it.statement }}{{ for", "{{ it.statement | string.replace \"Eiropas Savienība\" \"ES\" }}{{ for", DiagnosticCodes.AuditLabel, "does not say \"Eiropas Savienība\" in full" },
         { "partials/publicity.html", "{{ for fund in it.funds }}<br><span class=\"eu-fund\">{{ fund }}</span>{{ end }}", "", DiagnosticCodes.AuditLabel, "does not say \"Eiropas Reģionālās attīstības fonds\"" },
@@ -307,6 +315,19 @@ public sealed class PublicityTests : IClassFixture<PublicityTests.LabelSite>
         Assert.Contains(errors, e => e.Message.Contains(problem, StringComparison.Ordinal));
         Assert.All(errors, e => Assert.StartsWith(templates.Root.Replace('\\', '/') + "/layouts/", e.Span.Path, StringComparison.Ordinal));
         Assert.Equal("the previous site", File.ReadAllText(Path.Join(site.Output, "index.html")));
+    }
+
+    [Fact]
+    public void The_audit_compares_the_emblem_as_parsed_so_the_official_one_written_out_otherwise_passes()
+    {
+        using var templates = new TestTemplates();
+        templates.Edit("partials/publicity.html", text => text.Replace("{{ it.emblem }}",
+            WrittenOutEmblem.Replace("width=\"90\"", "width=90", StringComparison.Ordinal).Replace("<rect", "<RECT", StringComparison.Ordinal), StringComparison.Ordinal));
+        using var site = new TestSite(Changes);
+
+        var result = site.Build(write: false, templates: templates.Root);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
     }
 
     [Fact]
