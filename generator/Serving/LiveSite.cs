@@ -16,9 +16,10 @@ public sealed record ServedFile(string Path, byte[] Content, IReadOnlyList<Diagn
 /// first time it is asked for (then kept). Pages are made and audited on demand, so a rebuild after an
 /// edit costs the stages before the plan and the pages a browser actually looks at.
 /// </summary>
+/// <param name="timings">How long each stage of the rebuild took.</param>
 /// <param name="madeWithProblems">Told once of each file whose making found problems.</param>
 public sealed class SiteSnapshot(int generation, IReadOnlyList<Diagnostic> diagnostics, PlannedSite? planned, long milliseconds,
-    Action<ServedFile>? madeWithProblems = null)
+    IReadOnlyList<(string Stage, long Milliseconds)> timings, Action<ServedFile>? madeWithProblems = null)
 {
     private readonly IReadOnlyDictionary<string, PlannedFile> files =
         planned?.Files.ToDictionary(f => f.Path, StringComparer.Ordinal) ?? new Dictionary<string, PlannedFile>();
@@ -32,6 +33,8 @@ public sealed class SiteSnapshot(int generation, IReadOnlyList<Diagnostic> diagn
     public bool Failed => planned is null || diagnostics.Any(d => d.Severity == Severity.Error);
 
     public long Milliseconds => milliseconds;
+
+    public IReadOnlyList<(string Stage, long Milliseconds)> Timings => timings;
 
     public int FileCount => files.Count;
 
@@ -62,7 +65,7 @@ public sealed class SiteSnapshot(int generation, IReadOnlyList<Diagnostic> diagn
 public sealed class LiveSite(BuildOptions options, Action<ServedFile>? madeWithProblems = null)
 {
     private readonly EarlierBuild earlier = new();
-    private volatile SiteSnapshot current = new(0, [], null, 0);
+    private volatile SiteSnapshot current = new(0, [], null, 0, []);
 
     public SiteSnapshot Current => current;
 
@@ -81,7 +84,7 @@ public sealed class LiveSite(BuildOptions options, Action<ServedFile>? madeWithP
                 ? SiteBuilder.Plan(options with { IncludeDrafts = true, IncludeFuture = true }, diagnostics, stages, earlier)
                 : Missing(diagnostics);
             Root = planned?.Site.Settings.BaseUrl.AbsolutePath ?? Root;
-            current = new SiteSnapshot(current.Generation + 1, diagnostics.Sorted(), planned, clock.ElapsedMilliseconds, madeWithProblems);
+            current = new SiteSnapshot(current.Generation + 1, diagnostics.Sorted(), planned, clock.ElapsedMilliseconds, stages.Timings, madeWithProblems);
             return current;
         }
     }
