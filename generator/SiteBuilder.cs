@@ -48,6 +48,9 @@ public sealed class EarlierBuild
     public DiagnosedCache<AnnouncementInputs> CheckedAnnouncements { get; } = new();
 
     public RenderedBodies? Bodies { get; set; }
+
+    /// <summary>The paths changed since, as a watcher saw them (files or folders, content or templates); null when not known.</summary>
+    public IReadOnlyCollection<string>? Changed { get; set; }
 }
 
 /// <summary>The pipeline: Load → Validate → Model → Render → Audit → Write. After Validate, errors stop the build.</summary>
@@ -92,7 +95,7 @@ public static class SiteBuilder
     /// <param name="earlier">What an earlier build of the same site made, reused where its inputs are unchanged, and updated.</param>
     public static PlannedSite? Plan(BuildOptions options, DiagnosticBag diagnostics, StageClock clock, EarlierBuild? earlier = null)
     {
-        var sources = clock.Stage("load", () => new ContentLoader(options.ContentDirectory, diagnostics, earlier?.Sources).Load());
+        var sources = clock.Stage("load", () => new ContentLoader(options.ContentDirectory, diagnostics, earlier?.Sources, earlier?.Changed).Load());
         var content = clock.Stage("validate", () => new ContentValidator(diagnostics, earlier?.CheckedAnnouncements).Validate(sources));
         var templates = clock.Stage("templates", () => TemplateCatalog.Load(options.TemplatesDirectory, diagnostics));
         if (content is null || diagnostics.HasErrors) return null;

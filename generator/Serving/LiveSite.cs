@@ -67,22 +67,30 @@ public sealed class LiveSite(BuildOptions options, Action<ServedFile>? madeWithP
     private readonly EarlierBuild earlier = new();
     private volatile SiteSnapshot current = new(0, [], null, 0, []);
 
+    // Whether the last rebuild loaded the content folder, so that the next may look only at what changed since.
+    private bool loaded;
+
     public SiteSnapshot Current => current;
 
     /// <summary>The path the site lives under (<c>baseUrl</c>'s path), as the last build that read it said.</summary>
     public string Root { get; private set; } = "/";
 
     /// <summary>Builds the site again; one rebuild at a time.</summary>
-    public SiteSnapshot Rebuild()
+    /// <param name="changed">The paths changed since the last rebuild, as the watcher saw them; null when not known (then all are looked at).</param>
+    public SiteSnapshot Rebuild(IReadOnlyCollection<string>? changed = null)
     {
         lock (earlier)
         {
             var clock = Stopwatch.StartNew();
             var diagnostics = new DiagnosticBag();
             var stages = new StageClock(BuildProgress.None);
-            var planned = Directory.Exists(options.ContentDirectory)
+            earlier.Changed = loaded ? changed : null;
+            loaded = false;
+            var exists = Directory.Exists(options.ContentDirectory);
+            var planned = exists
                 ? SiteBuilder.Plan(options with { IncludeDrafts = true, IncludeFuture = true }, diagnostics, stages, earlier)
                 : Missing(diagnostics);
+            loaded = exists;
             Root = planned?.Site.Settings.BaseUrl.AbsolutePath ?? Root;
             current = new SiteSnapshot(current.Generation + 1, diagnostics.Sorted(), planned, clock.ElapsedMilliseconds, stages.Timings, madeWithProblems);
             return current;

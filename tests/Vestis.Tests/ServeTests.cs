@@ -98,6 +98,21 @@ public sealed class ServeTests
     }
 
     [Fact]
+    public async Task Files_made_in_a_new_folder_while_serving_are_served()
+    {
+        using var site = Site();
+        await using var server = await Serve(site, new StringWriter());
+        using var http = new HttpClient { BaseAddress = server.Address };
+
+        site.Write("announcements/augsdaugavas-novads/2026-01-05-jauns.lv.md", "---\ntitle: Jauns paziņojums\ndate: 2026-01-05\n---\n[Plāns](2026-01-05-jauns/plans.pdf)\n");
+        site.Write("announcements/augsdaugavas-novads/2026-01-05-jauns/plans.pdf", "%PDF-1.4");
+
+        await Until(() => !server.Current.Failed && server.Current.Has("files/augsdaugavas-novads/2026-01-05-jauns/plans.pdf"));
+        Assert.Equal("%PDF-1.4\n", await http.GetStringAsync("/files/augsdaugavas-novads/2026-01-05-jauns/plans.pdf"));
+        Assert.Contains("<h1>Jauns paziņojums</h1>", await http.GetStringAsync("/lv/augsdaugavas-novads/2026/jauns/"));
+    }
+
+    [Fact]
     public async Task Errors_become_an_overlay_in_the_browser_and_a_fix_brings_the_site_back()
     {
         using var site = Site();
