@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Vestis.Audit;
 using Vestis.Diagnostics;
 using Vestis.I18n;
@@ -37,8 +38,31 @@ public sealed record BuildResult(
     public int Warnings => Diagnostics.Count(d => d.Severity == Severity.Warning);
 }
 
-/// <summary>The site as planned: every file known by its path, ready to be made.</summary>
-public sealed record PlannedSite(SiteModel Site, TemplateCatalog Templates, RenderedBodies Bodies, IReadOnlyList<PlannedFile> Files);
+/// <summary>The site as planned: every file known by its path, and what its files are made from.</summary>
+public sealed class PlannedSite(SiteModel site, TemplateRenderer renderer, IReadOnlyDictionary<string, UiStrings> ui, RenderedBodies bodies,
+    IReadOnlyList<PlannedFile> files)
+{
+    private readonly ConcurrentDictionary<string, ViewFactory> views = new(StringComparer.Ordinal);
+
+    public SiteModel Site => site;
+
+    public TemplateCatalog Templates => renderer.Catalog;
+
+    public RenderedBodies Bodies => bodies;
+
+    public IReadOnlyList<PlannedFile> Files => files;
+
+    internal TemplateRenderer Renderer => renderer;
+
+    internal ViewFactory Views(string language) => views.GetOrAdd(language, l => new ViewFactory(site, l, ui[l], bodies));
+
+    public OutputFile Make(PlannedFile file, DiagnosticBag diagnostics) => file.Make(this, diagnostics);
+
+    /// <summary>The page an HTML file is, with what its audit must find; null for other files.</summary>
+    public RenderedPage? Page(PlannedFile file, OutputFile made) =>
+        file.Template is null ? null : new RenderedPage(made, file.Template,
+            file.AboutProject is { } id && Views(file.Language ?? site.Settings.DefaultLanguage).LabelFor(id) is { } label ? new AboutProject(id, label) : null);
+}
 
 /// <summary>What a build made that the next build of the same site may take instead of making it again (serve).</summary>
 public sealed class EarlierBuild
@@ -68,7 +92,7 @@ public static class SiteBuilder
         var rendered = clock.Stage("render", () =>
         {
             clock.Progress.Count(planned.Files.Count, "files");
-            return SiteRenderer.Render(planned.Files, diagnostics, options.MaxParallelism, clock.Progress.Advance);
+            return SiteRenderer.Render(planned, diagnostics, options.MaxParallelism, clock.Progress.Advance);
         });
         var files = rendered.Files;
         if (diagnostics.HasErrors) return Result(files, planned.Files, false);
@@ -106,7 +130,7 @@ public static class SiteBuilder
         clock.Stage("publicity", () => { PublicityChecks.Check(site, diagnostics); return site; });
         var bodies = clock.Stage("markdown", () => RenderedBodies.Render(site, new MarkdownRenderer(), diagnostics, options.MaxParallelism, earlier?.Bodies));
         if (earlier is not null) earlier.Bodies = bodies;
-        var plan = clock.Stage("plan", () => new SiteRenderer(templates, ui, options.TemplatesDirectory).Plan(site, bodies));
-        return new PlannedSite(site, templates, bodies, plan);
+        var plan = clock.Stage("plan", () => SiteRenderer.Plan(site, options.TemplatesDirectory));
+        return new PlannedSite(site, new TemplateRenderer(templates), ui, bodies, plan);
     }
 }

@@ -47,10 +47,10 @@ public sealed class SiteSnapshot(int generation, IReadOnlyList<Diagnostic> diagn
     private ServedFile Make(PlannedFile file)
     {
         var problems = new DiagnosticBag();
-        var output = file.Make(problems);
+        var output = planned!.Make(file, problems);
         var content = output.Content ?? File.ReadAllBytes(output.CopyFrom!);
-        if (!problems.HasErrors && file.Page(output) is { } page)
-            new PageAuditor(planned!.Templates, problems, maxParallelism: 1, planned.Site.Settings.BaseUrl).Audit([page]);
+        if (!problems.HasErrors && planned.Page(file, output) is { } page)
+            new PageAuditor(planned.Templates, problems, maxParallelism: 1, planned.Site.Settings.BaseUrl).Audit([page]);
         var served = new ServedFile(file.Path, content, problems.Sorted());
         if (served.Problems.Count > 0) madeWithProblems?.Invoke(served);
         return served;
