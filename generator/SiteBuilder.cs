@@ -69,12 +69,31 @@ public sealed class EarlierBuild
 {
     public SourceCache Sources { get; } = new();
 
-    public DiagnosedCache<AnnouncementInputs> CheckedAnnouncements { get; } = new();
+    public CheckedContent Checked { get; } = new();
+
+    /// <summary>Stories of the model, by their first version.</summary>
+    public MadeFrom<Announcement> Stories { get; } = new();
 
     public RenderedBodies? Bodies { get; set; }
 
+    public PlannedParts Files { get; } = new();
+
+    /// <summary>The templates and UI strings, kept while nothing in the templates folder changes.</summary>
+    public DiagnosedCache<SameInputs> Templates { get; } = new();
+
     /// <summary>The paths changed since, as a watcher saw them (files or folders, content or templates); null when not known.</summary>
     public IReadOnlyCollection<string>? Changed { get; set; }
+
+    /// <summary>Stands for the templates folder as last read: replaced whenever something in it may have changed.</summary>
+    internal object TemplatesRead { get; private set; } = new();
+
+    /// <summary>Takes note of what <see cref="Changed"/> says about the templates folder.</summary>
+    internal void NoteTemplateChanges(string templatesDirectory)
+    {
+        var root = Path.GetFullPath(templatesDirectory);
+        if (Changed is null || Changed.Any(path => !Path.GetRelativePath(root, Path.GetFullPath(path)).StartsWith("..", StringComparison.Ordinal)))
+            TemplatesRead = new object();
+    }
 }
 
 /// <summary>The pipeline: Load → Validate → Model → Render → Audit → Write. After Validate, errors stop the build.</summary>
@@ -119,18 +138,23 @@ public static class SiteBuilder
     /// <param name="earlier">What an earlier build of the same site made, reused where its inputs are unchanged, and updated.</param>
     public static PlannedSite? Plan(BuildOptions options, DiagnosticBag diagnostics, StageClock clock, EarlierBuild? earlier = null)
     {
+        earlier?.NoteTemplateChanges(options.TemplatesDirectory);
+        T? Kept<T>(string key, Func<object?[]> inputs, Func<DiagnosticBag, T?> make) where T : class =>
+            earlier is null ? make(diagnostics) : earlier.Templates.Get(key, new SameInputs(inputs()), diagnostics, make);
+
         var sources = clock.Stage("load", () => new ContentLoader(options.ContentDirectory, diagnostics, earlier?.Sources, earlier?.Changed).Load());
-        var content = clock.Stage("validate", () => new ContentValidator(diagnostics, earlier?.CheckedAnnouncements).Validate(sources));
-        var templates = clock.Stage("templates", () => TemplateCatalog.Load(options.TemplatesDirectory, diagnostics));
+        var content = clock.Stage("validate", () => new ContentValidator(diagnostics, earlier?.Checked).Validate(sources));
+        var templates = clock.Stage("templates", () => Kept("templates", () => [earlier!.TemplatesRead],
+            found => new TemplateRenderer(TemplateCatalog.Load(options.TemplatesDirectory, found))))!;
         if (content is null || diagnostics.HasErrors) return null;
 
-        var ui = UiStrings.Load(options.TemplatesDirectory, content.Settings, diagnostics);
+        var ui = Kept("ui", () => [earlier!.TemplatesRead, content.Settings.Languages], found => UiStrings.Load(options.TemplatesDirectory, content.Settings, found));
         if (ui is null) return null;
-        var site = clock.Stage("model", () => new SiteModelBuilder(options.Today, options.IncludeDrafts, options.IncludeFuture).Build(content));
+        var site = clock.Stage("model", () => new SiteModelBuilder(options.Today, options.IncludeDrafts, options.IncludeFuture, earlier?.Stories).Build(content));
         clock.Stage("publicity", () => { PublicityChecks.Check(site, diagnostics); return site; });
         var bodies = clock.Stage("markdown", () => RenderedBodies.Render(site, new MarkdownRenderer(), diagnostics, options.MaxParallelism, earlier?.Bodies));
         if (earlier is not null) earlier.Bodies = bodies;
-        var plan = clock.Stage("plan", () => SiteRenderer.Plan(site, options.TemplatesDirectory));
-        return new PlannedSite(site, new TemplateRenderer(templates), ui, bodies, plan);
+        var plan = clock.Stage("plan", () => SiteRenderer.Plan(site, options.TemplatesDirectory, earlier?.Files));
+        return new PlannedSite(site, templates, ui, bodies, plan);
     }
 }

@@ -35,6 +35,16 @@ public sealed record SitemapEntry(string Url, IReadOnlyList<AlternateView> Alter
 public sealed record PlannedFile(string Path, string Kind, string? Language, Func<PlannedSite, DiagnosticBag, OutputFile> Make,
     string? Template = null, string? AboutProject = null, Func<string, string?>? Sitemap = null);
 
+/// <summary>The files a plan made for each story, project and attachment, which the next plan reuses while these are the same instances.</summary>
+public sealed class PlannedParts
+{
+    public MadeFrom<Story> Stories { get; } = new();
+
+    public MadeFrom<Project> Projects { get; } = new();
+
+    public MadeFrom<Attachment> Attachments { get; } = new();
+}
+
 /// <summary>
 /// The Render stage: plans every page of every language, the feeds, the sitemap and the static files,
 /// then makes them. Pages are independent, so they render in parallel; results keep the plan's order.
@@ -53,14 +63,25 @@ public static class SiteRenderer
         return new RenderedSite(files, plan.Select((p, i) => site.Page(p, files[i])).OfType<RenderedPage>().ToList());
     }
 
-    public static IReadOnlyList<PlannedFile> Plan(SiteModel site, string templatesDirectory)
+    /// <param name="earlier">
+    /// The files of each story, project and attachment an earlier plan made, reused while these are the same
+    /// instances (they are the bulk of a site; the rest is planned again).
+    /// </param>
+    public static IReadOnlyList<PlannedFile> Plan(SiteModel site, string templatesDirectory, PlannedParts? earlier = null)
     {
         var plan = new List<PlannedFile>();
         var settings = site.Settings;
         var languages = settings.Languages;
         var projectsByMunicipality = site.Projects.ToLookup(p => p.MunicipalityId);
-        var stories = site.Stories.Select(s => AnnouncementPages(s, languages)).ToList();
-        var projects = site.Projects.Select(p => ProjectPages(p, languages)).ToList();
+        static T Kept<TSource, T>(MadeFrom<TSource>? cache, TSource source, object?[] others, Func<TSource, T> make) where TSource : class where T : class =>
+            cache is null ? make(source) : cache.Get(source, others, source, make);
+        // The files of stories, projects and attachments outlive this plan, so what makes them takes the model from
+        // the site it is given; the others are planned anew each time and may use this plan's model.
+        object?[] settingsOnly = [settings];
+        var storyPages = (Story story) => AnnouncementPages(story, languages);
+        var projectPages = (Project project) => ProjectPages(project, languages);
+        var stories = site.Stories.Select(s => Kept(earlier?.Stories, s, settingsOnly, storyPages)).ToList();
+        var projects = site.Projects.Select(p => Kept(earlier?.Projects, p, settingsOnly, projectPages)).ToList();
 
         for (var l = 0; l < languages.Count; l++)
         {
@@ -135,7 +156,7 @@ public static class SiteRenderer
             SitemapWriter.Write(s.Files.Where(f => f.Sitemap is not null).Select(f => s.Views(f.Language!).SitemapEntry(f.Sitemap!)).OrderBy(e => e.Url, StringComparer.Ordinal)))));
         plan.Add(new PlannedFile("robots.txt", "robots", null, (_, _) => OutputFile.Text("robots.txt", $"User-agent: *\nAllow: /\n\nSitemap: {settings.BaseUrl.AbsoluteUri}sitemap.xml\n")));
         plan.AddRange(StaticAssets(templatesDirectory).Select(a => Copy(a.Path, "asset", a.From)));
-        plan.AddRange(site.Content.Attachments.Select(a => Copy(a.OutputPath, "attachment", a.FullPath)));
+        plan.AddRange(site.Content.Attachments.Select(a => Kept(earlier?.Attachments, a, [], static a => Copy(a.OutputPath, "attachment", a.FullPath))));
         plan.AddRange(settings.Publicity.Logos.Values.Where(l => l.Size is not null).Select(l => Copy(l.OutputPath, "logo", l.FullPath)));
         return plan;
     }

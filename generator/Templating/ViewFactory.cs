@@ -188,9 +188,9 @@ public sealed class ViewFactory(SiteModel site, string language, UiStrings ui, R
             entries);
     }
 
-    public string Summary(Announcement a) => a.Summary ?? bodies[a.SourcePath].FirstParagraph;
+    public string Summary(Announcement a) => a.Summary ?? bodies[a].FirstParagraph;
 
-    public string BodyHtml(Announcement a) => bodies[a.SourcePath].Html;
+    public string BodyHtml(Announcement a) => bodies[a].Html;
 
     public AnnouncementView Announcement(Story story)
     {

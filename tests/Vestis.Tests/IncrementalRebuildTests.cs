@@ -120,6 +120,18 @@ public sealed class IncrementalRebuildTests : IDisposable
     }
 
     [Fact]
+    public void An_edit_shows_on_the_pages_of_its_translations_and_its_project()
+    {
+        site.Write(TestSite.ProjectAnnouncement, TestSite.BaseFiles[TestSite.ProjectAnnouncement].Replace("kind: project-start", "kind: progress"));
+        site.Write(English, TestSite.BaseFiles[English].Replace("A day care centre for 14 people.", "A day care centre for 16 people."));
+
+        var snapshot = live.Rebuild([Full(TestSite.ProjectAnnouncement), Full(English)]);
+
+        Assert.Contains("Project progress", Text(snapshot, EnglishPage));
+        Assert.Contains("A day care centre for 16 people.", Text(snapshot, "en/projects/9.3.1.1-18-i-003/index.html"));
+    }
+
+    [Fact]
     public void A_template_or_a_UI_string_the_watcher_names_shows_on_every_page()
     {
         templates.Edit("layouts/announcement.html", t => t.Replace("<div class=\"body\">", "<div class=\"body\" data-edited>"));

@@ -266,9 +266,9 @@ public sealed class RebuildTests
         Announcement Version(PlannedSite s, string language) => s.Site.Stories.Single(x => x.Stem == "2019-09-19-projekts").Versions[language];
         // The unchanged Latvian file: the same parsed text (not read again), the same rendered body.
         Assert.Same(Version(first, "lv").Body, Version(second, "lv").Body);
-        Assert.Same(firstBodies![Version(first, "lv").SourcePath], earlier.Bodies![Version(second, "lv").SourcePath]);
+        Assert.Same(firstBodies![Version(first, "lv")], earlier.Bodies![Version(second, "lv")]);
         // The edited English file: read, checked and rendered again.
-        Assert.Contains("Ilūkste is building", earlier.Bodies[Version(second, "en").SourcePath].Html);
-        Assert.NotSame(firstBodies[Version(first, "en").SourcePath], earlier.Bodies[Version(second, "en").SourcePath]);
+        Assert.Contains("Ilūkste is building", earlier.Bodies[Version(second, "en")].Html);
+        Assert.NotSame(firstBodies[Version(first, "en")], earlier.Bodies[Version(second, "en")]);
     }
 }
