@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Vestis.Audit;
 using Vestis.Diagnostics;
 using Vestis.I18n;
@@ -40,17 +41,62 @@ public sealed record BuildResult(
 /// <param name="Page">Whether it is an HTML page made from a layout.</param>
 public sealed record SiteFile(string Path, string Kind, string? Language, bool Page);
 
-/// <summary>The site as planned: every file known by its path, ready to be made.</summary>
-public sealed record PlannedSite(SiteModel Site, TemplateCatalog Templates, RenderedBodies Bodies, IReadOnlyList<PlannedFile> Files);
+/// <summary>The site as planned: every file known by its path, and what its files are made from.</summary>
+public sealed class PlannedSite(SiteModel site, TemplateRenderer renderer, IReadOnlyDictionary<string, UiStrings> ui, RenderedBodies bodies,
+    IReadOnlyList<PlannedFile> files)
+{
+    private readonly ConcurrentDictionary<string, ViewFactory> views = new(StringComparer.Ordinal);
+
+    public SiteModel Site => site;
+
+    public TemplateCatalog Templates => renderer.Catalog;
+
+    public RenderedBodies Bodies => bodies;
+
+    public IReadOnlyList<PlannedFile> Files => files;
+
+    internal TemplateRenderer Renderer => renderer;
+
+    internal ViewFactory Views(string language) => views.GetOrAdd(language, l => new ViewFactory(site, l, ui[l], bodies));
+
+    public OutputFile Make(PlannedFile file, DiagnosticBag diagnostics) => file.Make(this, diagnostics);
+
+    /// <summary>The page an HTML file is, with what its audit must find; null for other files.</summary>
+    public RenderedPage? Page(PlannedFile file, OutputFile made) =>
+        file.Template is null ? null : new RenderedPage(made, file.Template,
+            file.AboutProject is { } id && Views(file.Language ?? site.Settings.DefaultLanguage).LabelFor(id) is { } label ? new AboutProject(id, label) : null);
+}
 
 /// <summary>What a build made that the next build of the same site may take instead of making it again (serve).</summary>
 public sealed class EarlierBuild
 {
     public SourceCache Sources { get; } = new();
 
-    public DiagnosedCache<AnnouncementInputs> CheckedAnnouncements { get; } = new();
+    public CheckedContent Checked { get; } = new();
+
+    /// <summary>Stories of the model, by their first version.</summary>
+    public MadeFrom<Announcement> Stories { get; } = new();
 
     public RenderedBodies? Bodies { get; set; }
+
+    public PlannedParts Files { get; } = new();
+
+    /// <summary>The templates and UI strings, kept while nothing in the templates folder changes.</summary>
+    public DiagnosedCache<SameInputs> Templates { get; } = new();
+
+    /// <summary>The paths changed since, as a watcher saw them (files or folders, content or templates); null when not known.</summary>
+    public IReadOnlyCollection<string>? Changed { get; set; }
+
+    /// <summary>Stands for the templates folder as last read: replaced whenever something in it may have changed.</summary>
+    internal object TemplatesRead { get; private set; } = new();
+
+    /// <summary>Takes note of what <see cref="Changed"/> says about the templates folder.</summary>
+    internal void NoteTemplateChanges(string templatesDirectory)
+    {
+        var root = Path.GetFullPath(templatesDirectory);
+        if (Changed is null || Changed.Any(path => !Path.GetRelativePath(root, Path.GetFullPath(path)).StartsWith("..", StringComparison.Ordinal)))
+            TemplatesRead = new object();
+    }
 }
 
 /// <summary>
@@ -83,7 +129,7 @@ public static class SiteBuilder
         clock.Stage("pages", () =>
         {
             clock.Progress.Count(planned.Files.Count, "files");
-            MakePages(planned.Files, auditor, draft, diagnostics, options.MaxParallelism, clock.Progress.Advance);
+            MakePages(planned, auditor, draft, diagnostics, options.MaxParallelism, clock.Progress.Advance);
             auditor.Report();
             return auditor;
         });
@@ -104,17 +150,17 @@ public static class SiteBuilder
     /// draft of the next site, so no more than a few files are held in memory at once. A file whose making failed is
     /// neither audited nor written, and once anything has failed nothing more is written: the draft will be discarded.
     /// </summary>
-    private static void MakePages(IReadOnlyList<PlannedFile> plan, PageAuditor auditor, SiteDraft? draft, DiagnosticBag diagnostics,
+    private static void MakePages(PlannedSite planned, PageAuditor auditor, SiteDraft? draft, DiagnosticBag diagnostics,
         int maxParallelism, Action madeOne)
     {
         var failed = 0;
-        Parallel.ForEach(plan, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, file =>
+        Parallel.ForEach(planned.Files, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, file =>
         {
             var problems = new DiagnosticBag();
-            var made = file.Make(problems);
+            var made = planned.Make(file, problems);
             diagnostics.AddFrom(problems);
             if (problems.HasErrors) Volatile.Write(ref failed, 1);
-            else if (file.Page(made) is { } page) auditor.Check(page);
+            else if (planned.Page(file, made) is { } page) auditor.Check(page);
             if (Volatile.Read(ref failed) == 0) draft?.Add(made);
             madeOne();
         });
@@ -127,18 +173,23 @@ public static class SiteBuilder
     /// <param name="earlier">What an earlier build of the same site made, reused where its inputs are unchanged, and updated.</param>
     public static PlannedSite? Plan(BuildOptions options, DiagnosticBag diagnostics, StageClock clock, EarlierBuild? earlier = null)
     {
-        var sources = clock.Stage("load", () => new ContentLoader(options.ContentDirectory, diagnostics, earlier?.Sources).Load());
-        var content = clock.Stage("validate", () => new ContentValidator(diagnostics, earlier?.CheckedAnnouncements).Validate(sources));
-        var templates = clock.Stage("templates", () => TemplateCatalog.Load(options.TemplatesDirectory, diagnostics));
+        earlier?.NoteTemplateChanges(options.TemplatesDirectory);
+        T? Kept<T>(string key, Func<object?[]> inputs, Func<DiagnosticBag, T?> make) where T : class =>
+            earlier is null ? make(diagnostics) : earlier.Templates.Get(key, new SameInputs(inputs()), diagnostics, make);
+
+        var sources = clock.Stage("load", () => new ContentLoader(options.ContentDirectory, diagnostics, earlier?.Sources, earlier?.Changed).Load());
+        var content = clock.Stage("validate", () => new ContentValidator(diagnostics, earlier?.Checked).Validate(sources));
+        var templates = clock.Stage("templates", () => Kept("templates", () => [earlier!.TemplatesRead],
+            found => new TemplateRenderer(TemplateCatalog.Load(options.TemplatesDirectory, found))))!;
         if (content is null || diagnostics.HasErrors) return null;
 
-        var ui = UiStrings.Load(options.TemplatesDirectory, content.Settings, diagnostics);
+        var ui = Kept("ui", () => [earlier!.TemplatesRead, content.Settings.Languages], found => UiStrings.Load(options.TemplatesDirectory, content.Settings, found));
         if (ui is null) return null;
-        var site = clock.Stage("model", () => new SiteModelBuilder(options.Today, options.IncludeDrafts, options.IncludeFuture).Build(content));
+        var site = clock.Stage("model", () => new SiteModelBuilder(options.Today, options.IncludeDrafts, options.IncludeFuture, earlier?.Stories).Build(content));
         clock.Stage("publicity", () => { PublicityChecks.Check(site, diagnostics); return site; });
         var bodies = clock.Stage("markdown", () => RenderedBodies.Render(site, new MarkdownRenderer(), diagnostics, options.MaxParallelism, earlier?.Bodies));
         if (earlier is not null) earlier.Bodies = bodies;
-        var plan = clock.Stage("plan", () => new SiteRenderer(templates, ui, options.TemplatesDirectory).Plan(site, bodies));
-        return new PlannedSite(site, templates, bodies, plan);
+        var plan = clock.Stage("plan", () => SiteRenderer.Plan(site, options.TemplatesDirectory, earlier?.Files));
+        return new PlannedSite(site, templates, ui, bodies, plan);
     }
 }

@@ -37,8 +37,8 @@ public class Stages
         var options = new BuildOptions(Path.Join(repository, "content"), Path.Join(repository, "templates"), null, false, new DateOnly(2026, 11, 23), 1);
         site = SiteBuilder.Plan(options, new DiagnosticBag(), new StageClock(BuildProgress.None))
             ?? throw new InvalidOperationException("the bundled site does not plan");
-        page = site.Files.First(f => f.Kind == "announcement" && f.About is not null && f.Language == "lv");
-        rendered = page.Page(page.Make(new DiagnosticBag()))!;
+        page = site.Files.First(f => f.Kind == "announcement" && f.AboutProject is not null && f.Language == "lv");
+        rendered = site.Page(page, site.Make(page, new DiagnosticBag()))!;
         output = Path.Join(Path.GetTempPath(), $"vestis-bench-write-{Environment.ProcessId}");
     }
 
@@ -49,7 +49,7 @@ public class Stages
     public RenderedMarkdown Markdown() => new MarkdownRenderer().Render(body, Announcement, 20, _ => null, new DiagnosticBag());
 
     [Benchmark]
-    public OutputFile Page() => page.Make(new DiagnosticBag());
+    public OutputFile Page() => site.Make(page, new DiagnosticBag());
 
     [Benchmark]
     public void Audit() => new PageAuditor(site.Templates, new DiagnosticBag(), site.Site.Settings.BaseUrl).Audit([rendered]);

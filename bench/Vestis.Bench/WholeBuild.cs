@@ -13,16 +13,16 @@ namespace Vestis.Bench;
 /// </summary>
 internal sealed partial class WholeBuild(int announcements, int runs, string peers, string work)
 {
-    private static readonly DateOnly Today = new(2026, 11, 23);
+    public static readonly DateOnly Today = new(2026, 11, 23);
 
     private readonly string root = RepositoryRoot();
 
-    private string SharedBench => Path.GetFullPath(Path.Join(root, "..", "shared", "bench"));
+    private static string SharedBench() => Path.GetFullPath(Path.Join(RepositoryRoot(), "..", "shared", "bench"));
 
     public int Run()
     {
         Directory.CreateDirectory(work);
-        var corpus = Corpus();
+        var corpus = Corpus(work, announcements);
         var output = Path.Join(work, $"out-{announcements}");
         Console.WriteLine($"corpus: {corpus} ({Directory.EnumerateFiles(corpus, "*", SearchOption.AllDirectories).Count()} files)");
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}");
@@ -63,11 +63,12 @@ internal sealed partial class WholeBuild(int announcements, int runs, string pee
         return 0;
     }
 
-    private string Corpus()
+    /// <summary>The corpus of this many announcements from ../shared/bench/make-corpus.py, made in <paramref name="work"/> the first time.</summary>
+    public static string Corpus(string work, int announcements)
     {
         var corpus = Path.Join(work, $"corpus-{announcements}");
         if (File.Exists(Path.Join(corpus, "site.yml"))) return corpus;
-        Run("python3", [Path.Join(SharedBench, "make-corpus.py"), "--out", corpus, "--announcements", announcements.ToString(CultureInfo.InvariantCulture)], null);
+        Run("python3", [Path.Join(SharedBench(), "make-corpus.py"), "--out", corpus, "--announcements", announcements.ToString(CultureInfo.InvariantCulture)], null);
         return corpus;
     }
 
@@ -88,7 +89,7 @@ internal sealed partial class WholeBuild(int announcements, int runs, string pee
     private Dictionary<string, Timing> Peers(string corpus)
     {
         var environment = new Dictionary<string, string> { ["PEERS"] = peers, ["RUNS"] = runs.ToString(CultureInfo.InvariantCulture) };
-        var (stdout, _) = Run("bash", [Path.Join(SharedBench, "run-peers.sh"), corpus], environment);
+        var (stdout, _) = Run("bash", [Path.Join(SharedBench(), "run-peers.sh"), corpus], environment);
         Console.WriteLine();
         Console.Write(stdout);
         var table = new Dictionary<string, Timing>(StringComparer.Ordinal);
@@ -116,13 +117,13 @@ internal sealed partial class WholeBuild(int announcements, int runs, string pee
         return (stdout, stderr.Result);
     }
 
-    private static double Median(IEnumerable<double> values)
+    public static double Median(IEnumerable<double> values)
     {
         var sorted = values.Order().ToList();
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
-    private static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Join(dir.FullName, "Vestis.sln"))) return dir.FullName;

@@ -13,9 +13,10 @@ public sealed class DiagnosedCache<TStamp>
 
     private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
 
-    public T? Get<T>(string key, TStamp stamp, DiagnosticBag diagnostics, Func<DiagnosticBag, T?> make) where T : class
+    /// <param name="again">Make it again even if the stamp is the same (the input is known to have changed).</param>
+    public T? Get<T>(string key, TStamp stamp, DiagnosticBag diagnostics, Func<DiagnosticBag, T?> make, bool again = false) where T : class
     {
-        if (!entries.TryGetValue(key, out var entry) || !EqualityComparer<TStamp>.Default.Equals(entry.Stamp, stamp))
+        if (again || !entries.TryGetValue(key, out var entry) || !EqualityComparer<TStamp>.Default.Equals(entry.Stamp, stamp))
         {
             var found = new DiagnosticBag();
             entry = new Entry(stamp, make(found), found.Sorted());
@@ -23,5 +24,15 @@ public sealed class DiagnosedCache<TStamp>
         }
         foreach (var diagnostic in entry.Diagnostics) diagnostics.Add(diagnostic);
         return (T?)entry.Result;
+    }
+
+    /// <summary>The result kept for <paramref name="key"/> whatever its stamp, its problems added to <paramref name="diagnostics"/>; false when none is kept.</summary>
+    public bool TryReuse<T>(string key, DiagnosticBag diagnostics, out T? result) where T : class
+    {
+        result = null;
+        if (!entries.TryGetValue(key, out var entry)) return false;
+        foreach (var diagnostic in entry.Diagnostics) diagnostics.Add(diagnostic);
+        result = (T?)entry.Result;
+        return true;
     }
 }

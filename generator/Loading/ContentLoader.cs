@@ -4,66 +4,80 @@ namespace Vestis.Loading;
 
 /// <summary>The Load stage: reads the content folder's files and parses their YAML, keeping positions.</summary>
 /// <param name="cache">Files parsed by an earlier load, taken from it while unchanged; null to read everything.</param>
-public sealed class ContentLoader(string contentDirectory, DiagnosticBag diagnostics, SourceCache? cache = null)
+/// <param name="changed">
+/// The paths changed since that load, as a watcher saw them: only these are looked at again. Null when that
+/// is not known: the folder is walked and every file's stamp compared.
+/// </param>
+public sealed class ContentLoader(string contentDirectory, DiagnosticBag diagnostics, SourceCache? cache = null, IReadOnlyCollection<string>? changed = null)
 {
+    // The files that may differ from the cache's; null when any may.
+    private HashSet<string>? reread;
+
     /// <summary>What every command reports when there is no content folder to load.</summary>
     public static Diagnostic MissingFolder(string contentDirectory) =>
         new(Severity.Error, DiagnosticCodes.SiteFileMissing, SourceSpan.File(contentDirectory), "the content folder does not exist");
 
     public ContentSources Load()
     {
+        var files = List();
         var site = ReadYaml("site.yml", required: true);
         var measures = ReadYaml("measures.yml", required: false);
-        var municipalities = new List<MunicipalitySource>();
-        var announcementFiles = new List<(string Display, string Full, string Folder, string Name)>();
-        var attachments = new List<AttachmentSource>();
-        var publicityFiles = new List<PublicityFileSource>();
+        var loaded = new object?[files.Count];
+        Parallel.For(0, files.Count, i => loaded[i] = FromFile(files[i], Read));
+        return new ContentSources(site, measures, loaded.OfType<MunicipalitySource>().ToList(), loaded.OfType<AnnouncementSource>().ToList(),
+            loaded.OfType<AttachmentSource>().ToList(), loaded.OfType<PublicityFileSource>().ToList());
+    }
 
-        foreach (var entry in Entries(contentDirectory))
+    /// <summary>
+    /// What the file at <paramref name="relative"/> is to the content model, read: a municipality, an announcement,
+    /// an attachment or artwork. Null for site.yml and measures.yml (read on their own), and for a file that
+    /// cannot be read or has no place in the model.
+    /// </summary>
+    private object? Read(string relative, DiagnosticBag diagnostics)
+    {
+        var full = Path.Join(contentDirectory, relative);
+        var display = DisplayPath(relative);
+        switch (relative.Split('/'))
         {
-            var relative = Path.GetRelativePath(contentDirectory, entry).Replace('\\', '/');
-            var parts = relative.Split('/');
-            var display = DisplayPath(relative);
-            if (parts is ["site.yml"] or ["measures.yml"]) continue;
-            if (parts is ["municipalities", var ymlName] && ymlName.EndsWith(".yml", StringComparison.Ordinal))
-            {
-                var id = ymlName[..^4];
-                municipalities.Add(new MunicipalitySource(id, ReadYaml(relative, required: true), display));
-            }
-            else if (parts is ["announcements", var folder, var mdName] && mdName.EndsWith(".md", StringComparison.Ordinal))
-            {
-                announcementFiles.Add((display, entry, folder, mdName));
-            }
-            else if (parts.Length >= 4 && parts[0] == "announcements")
-            {
-                attachments.Add(new AttachmentSource(entry, string.Join('/', parts[1..])));
-            }
-            else if (parts is ["publicity", var artwork])
-            {
-                publicityFiles.Add(new PublicityFileSource(entry, display, artwork));
-            }
-            else
-            {
+            case ["site.yml"] or ["measures.yml"]:
+                return null;
+            case ["municipalities", var name] when name.EndsWith(".yml", StringComparison.Ordinal):
+                return new MunicipalitySource(name[..^4], ReadYaml(full, display, diagnostics), display);
+            case ["announcements", var folder, var name] when name.EndsWith(".md", StringComparison.Ordinal):
+                return ReadAnnouncement(display, full, folder, name, diagnostics);
+            case ["announcements", _, _, _, ..]:
+                return new AttachmentSource(full, relative["announcements/".Length..]);
+            case ["publicity", var artwork]:
+                return new PublicityFileSource(full, display, artwork);
+            default:
                 diagnostics.Error(DiagnosticCodes.UnexpectedFile, SourceSpan.File(display),
                     "this file has no place in the content model (see CONTENT-MODEL.md: site.yml, measures.yml, " +
                     "municipalities/<id>.yml, announcements/<municipality-id>/<file>.md, publicity/<logo file>)");
-            }
+                return null;
         }
-
-        var announcements = new AnnouncementSource?[announcementFiles.Count];
-        Parallel.For(0, announcementFiles.Count, i =>
-        {
-            var (display, full, folder, name) = announcementFiles[i];
-            announcements[i] = ReadAnnouncement(display, full, folder, name);
-        });
-
-        return new ContentSources(site, measures, municipalities,
-            announcements.OfType<AnnouncementSource>().ToList(), attachments, publicityFiles);
     }
 
-    private AnnouncementSource? ReadAnnouncement(string display, string full, string folder, string name) =>
-        cache is null ? ReadAnnouncement(display, full, folder, name, diagnostics)
-            : cache.Read(full, diagnostics, found => ReadAnnouncement(display, full, folder, name, found));
+    /// <summary>The files to load, relative to the folder and in ordinal order: the cache's listing brought up to date, or else a walk's.</summary>
+    private IReadOnlyList<string> List()
+    {
+        if (changed is not null && cache?.Listing is { } listing && listing.Update(changed) is { } changedFiles)
+        {
+            reread = changedFiles;
+            return listing.Files;
+        }
+        var files = new List<string>();
+        var plain = Walk(contentDirectory, files);
+        // Ordinal order, so that everything downstream sees files in the same order on every machine.
+        files.Sort(StringComparer.Ordinal);
+        // What a link leads to can change with no event for the link, and an unreadable folder may become readable: only a walk sees either.
+        if (cache is not null) cache.Listing = plain ? new FileListing(contentDirectory, files) : null;
+        return files;
+    }
+
+    /// <summary>What <paramref name="make"/> makes of the file, or what it made before while the file is unchanged.</summary>
+    private T? FromFile<T>(string relative, Func<string, DiagnosticBag, T?> make) where T : class =>
+        cache is null ? make(relative, diagnostics)
+            : cache.Read(contentDirectory, relative, diagnostics, make, changed: reread?.Contains(relative));
 
     private static AnnouncementSource? ReadAnnouncement(string display, string full, string folder, string name, DiagnosticBag diagnostics)
     {
@@ -90,7 +104,7 @@ public sealed class ContentLoader(string contentDirectory, DiagnosticBag diagnos
                 diagnostics.Error(DiagnosticCodes.SiteFileMissing, SourceSpan.File(display), "the file is missing");
             return null;
         }
-        return cache is null ? ReadYaml(full, display, diagnostics) : cache.Read(full, diagnostics, found => ReadYaml(full, display, found));
+        return FromFile(relative, (_, found) => ReadYaml(full, display, found));
     }
 
     private static YamlDoc? ReadYaml(string full, string display, DiagnosticBag diagnostics)
@@ -102,36 +116,45 @@ public sealed class ContentLoader(string contentDirectory, DiagnosticBag diagnos
     private string DisplayPath(string relative) =>
         Path.Join(contentDirectory, relative).Replace('\\', '/');
 
-    // Ordinal order, so that everything downstream sees files in the same order on every machine.
-    // Dot-files (editor and OS clutter) are not content.
-    private IEnumerable<string> Entries(string directory)
+    /// <summary>Adds the files below <paramref name="directory"/> to <paramref name="files"/>; false when it met a link or an unreadable folder.</summary>
+    /// <remarks>Dot-files (editor and OS clutter) are not content.</remarks>
+    private bool Walk(string directory, List<string> files)
     {
-        string[] files, folders;
+        string[] found, folders;
         try
         {
-            files = Directory.GetFiles(directory);
+            found = Directory.GetFiles(directory);
             folders = Directory.GetDirectories(directory);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             diagnostics.Error(DiagnosticCodes.UnreadableFile, SourceSpan.File(directory.Replace('\\', '/')), $"cannot read the folder: {e.Message}");
-            yield break;
+            return false;
         }
-        foreach (var file in files.Order(StringComparer.Ordinal))
-            if (!Path.GetFileName(file).StartsWith('.') && StaysInside(file, isFolder: false)) yield return file;
-        foreach (var sub in folders.Order(StringComparer.Ordinal))
-            if (!Path.GetFileName(sub).StartsWith('.') && StaysInside(sub, isFolder: true))
-                foreach (var file in Entries(sub)) yield return file;
+        var plain = true;
+        foreach (var file in found.Where(f => !Path.GetFileName(f).StartsWith('.')))
+        {
+            var (inside, link) = StaysInside(file, isFolder: false);
+            if (inside) files.Add(Path.GetRelativePath(contentDirectory, file).Replace('\\', '/'));
+            plain &= !link;
+        }
+        foreach (var sub in folders.Where(f => !Path.GetFileName(f).StartsWith('.')))
+        {
+            var (inside, link) = StaysInside(sub, isFolder: true);
+            if (inside) plain &= Walk(sub, files);
+            plain &= !link;
+        }
+        return plain;
     }
 
     /// <summary>
     /// A symbolic link is followed only to a file or folder inside the content folder, and never to a folder
     /// that holds the link: a build reads nothing else on the machine, and publishes nothing else.
     /// </summary>
-    private bool StaysInside(string entry, bool isFolder)
+    private (bool Inside, bool Link) StaysInside(string entry, bool isFolder)
     {
         FileSystemInfo info = isFolder ? new DirectoryInfo(entry) : new FileInfo(entry);
-        if (info.LinkTarget is null) return true;
+        if (info.LinkTarget is null) return (true, false);
         var display = DisplayPath(Path.GetRelativePath(contentDirectory, entry));
         FileSystemInfo? target;
         try
@@ -141,7 +164,7 @@ public sealed class ContentLoader(string contentDirectory, DiagnosticBag diagnos
         catch (IOException e)
         {
             diagnostics.Error(DiagnosticCodes.UnreadableFile, SourceSpan.File(display), $"cannot follow the link: {e.Message}");
-            return false;
+            return (false, true);
         }
         var root = Path.GetFullPath(contentDirectory).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
         var full = target is null ? null : Path.GetFullPath(target.FullName);
@@ -153,7 +176,7 @@ public sealed class ContentLoader(string contentDirectory, DiagnosticBag diagnos
         else if (isFolder && (Path.GetFullPath(entry) + Path.DirectorySeparatorChar).StartsWith(full + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             diagnostics.Error(DiagnosticCodes.LinkOutsideContent, SourceSpan.File(display),
                 $"the link leads to a folder that holds it (`{info.LinkTarget}`); it is not followed");
-        else return true;
-        return false;
+        else return (true, true);
+        return (false, true);
     }
 }

@@ -4,53 +4,54 @@ using Vestis.Model;
 namespace Vestis.Markdown;
 
 /// <summary>
-/// The rendered Markdown body of every published version, by source path, with the link problems found in it.
-/// A body whose text and possible link targets are unchanged since an earlier rendering is taken from it,
-/// so that <c>serve</c> renders again only the bodies an edit touched.
+/// The rendered Markdown body of every published version, with the link problems found in it. The body of a
+/// version that is the same instance as at an earlier rendering, and whose relative links still lead where they
+/// led, is taken from it, so that <c>serve</c> renders again only the bodies an edit touched.
 /// </summary>
 public sealed class RenderedBodies
 {
-    private sealed record Entry(string Body, int BodyLine, RenderedMarkdown Result, IReadOnlyList<Diagnostic> Diagnostics);
+    /// <param name="Links">Each relative link and where it led (null: nowhere).</param>
+    private sealed record Entry(IReadOnlyList<(string Url, string? Target)> Links, RenderedMarkdown Result, IReadOnlyList<Diagnostic> Diagnostics);
 
-    private readonly Dictionary<string, Entry> entries;
+    private readonly Dictionary<Announcement, Entry> entries;
 
-    // Every link target and attachment, with where it leads: a body's links resolve the same while this is the same.
-    private readonly string linkTargetsKey;
+    private RenderedBodies(Dictionary<Announcement, Entry> entries) => this.entries = entries;
 
-    private RenderedBodies(Dictionary<string, Entry> entries, string linkTargetsKey)
-    {
-        this.entries = entries;
-        this.linkTargetsKey = linkTargetsKey;
-    }
-
-    public RenderedMarkdown this[string sourcePath] => entries[sourcePath].Result;
+    public RenderedMarkdown this[Announcement version] => entries[version].Result;
 
     public static RenderedBodies Render(SiteModel site, MarkdownRenderer markdown, DiagnosticBag diagnostics, int maxParallelism, RenderedBodies? earlier = null)
     {
         var versions = site.Stories.SelectMany(s => s.Versions.Values).ToList();
-        var linkTargets = versions.ToDictionary(a => $"{a.MunicipalityId}/{Path.GetFileName(a.SourcePath)}", a => a, StringComparer.Ordinal);
-        var attachments = site.Content.Attachments.Select(a => a.OutputPath).ToHashSet(StringComparer.Ordinal);
         var root = site.Settings.BaseUrl.AbsolutePath;
-        var key = string.Join('\n', linkTargets.Select(t => $"{t.Key} {Urls.Announcement(t.Value)}").Order(StringComparer.Ordinal)
-            .Concat(attachments.Order(StringComparer.Ordinal)).Prepend(root));
-        var reusable = earlier?.linkTargetsKey == key ? earlier.entries : null;
+        // Only bodies with relative links need these; most have none.
+        var targets = new Lazy<(Dictionary<string, Announcement> Announcements, HashSet<string> Attachments)>(() => (
+            versions.ToDictionary(a => $"{a.MunicipalityId}/{Path.GetFileName(a.SourcePath)}", a => a, StringComparer.Ordinal),
+            site.Content.Attachments.Select(a => a.OutputPath).ToHashSet(StringComparer.Ordinal)));
+        string? Resolve(Announcement a, string url) => LinkResolver.Resolve(a.MunicipalityId, url, root, targets.Value.Announcements, targets.Value.Attachments);
 
         var results = new Entry[versions.Count];
         Parallel.For(0, versions.Count, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, i =>
         {
             var a = versions[i];
-            if (reusable is not null && reusable.TryGetValue(a.SourcePath, out var known) && known.Body == a.Body && known.BodyLine == a.BodyLine)
+            if (earlier is not null && earlier.entries.TryGetValue(a, out var known) && known.Links.All(link => Resolve(a, link.Url) == link.Target))
             {
                 results[i] = known;
                 return;
             }
             var found = new DiagnosticBag();
-            var result = markdown.Render(a.Body, a.SourcePath, a.BodyLine,
-                url => LinkResolver.Resolve(a.MunicipalityId, url, root, linkTargets, attachments), found);
-            results[i] = new Entry(a.Body, a.BodyLine, result, found.Sorted());
+            List<(string, string?)>? links = null;
+            var result = markdown.Render(a.Body, a.SourcePath, a.BodyLine, url =>
+            {
+                var target = Resolve(a, url);
+                (links ??= []).Add((url, target));
+                return target;
+            }, found);
+            results[i] = new Entry(links ?? [], result, found.Sorted());
         });
         foreach (var entry in results)
             foreach (var diagnostic in entry.Diagnostics) diagnostics.Add(diagnostic);
-        return new RenderedBodies(versions.Select((a, i) => (a.SourcePath, results[i])).ToDictionary(x => x.SourcePath, x => x.Item2, StringComparer.Ordinal), key);
+        var entries = new Dictionary<Announcement, Entry>(versions.Count, ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < versions.Count; i++) entries[versions[i]] = results[i];
+        return new RenderedBodies(entries);
     }
 }

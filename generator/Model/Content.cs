@@ -148,6 +148,7 @@ public sealed record Project(
 }
 
 /// <summary>Everything the content folder says, checked and typed.</summary>
+/// <param name="Announcements">Story by story: the versions of a story one after another, the original first.</param>
 public sealed record Content(
     SiteSettings Settings,
     IReadOnlyDictionary<string, Municipality> Municipalities,

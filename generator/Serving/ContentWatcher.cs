@@ -2,14 +2,16 @@ namespace Vestis.Serving;
 
 /// <summary>
 /// Watches folders for changes and calls back once a burst of them has settled (an editor's save is often
-/// several events), with the files that changed. Callbacks never overlap.
+/// several events), with the files and folders that changed, or null when the watcher lost track of some
+/// (its buffer overflowed). Callbacks never overlap.
 /// </summary>
-public sealed class ContentWatcher(IReadOnlyList<string> folders, Action<IReadOnlyCollection<string>> changed) : IDisposable
+public sealed class ContentWatcher(IReadOnlyList<string> folders, Action<IReadOnlyCollection<string>?> changed) : IDisposable
 {
     private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(40);
 
     private readonly List<FileSystemWatcher> watchers = [];
     private readonly HashSet<string> pending = new(StringComparer.Ordinal);
+    private bool lost;
     private readonly CancellationTokenSource stop = new();
     private readonly SemaphoreSlim signal = new(0);
 
@@ -26,6 +28,7 @@ public sealed class ContentWatcher(IReadOnlyList<string> folders, Action<IReadOn
             watcher.Created += (_, e) => Note(e.FullPath);
             watcher.Deleted += (_, e) => Note(e.FullPath);
             watcher.Renamed += (_, e) => { Note(e.OldFullPath); Note(e.FullPath); };
+            watcher.Error += (_, _) => Lost();
             watcher.EnableRaisingEvents = true;
             watchers.Add(watcher);
         }
@@ -47,6 +50,12 @@ public sealed class ContentWatcher(IReadOnlyList<string> folders, Action<IReadOn
         signal.Release();
     }
 
+    private void Lost()
+    {
+        lock (pending) lost = true;
+        signal.Release();
+    }
+
     private async Task LoopAsync()
     {
         try
@@ -55,13 +64,14 @@ public sealed class ContentWatcher(IReadOnlyList<string> folders, Action<IReadOn
             {
                 await signal.WaitAsync(stop.Token);
                 while (await signal.WaitAsync(Settle, stop.Token)) { }
-                string[] files;
+                string[]? files;
                 lock (pending)
                 {
-                    files = pending.Order(StringComparer.Ordinal).ToArray();
+                    files = lost ? null : pending.Order(StringComparer.Ordinal).ToArray();
                     pending.Clear();
+                    lost = false;
                 }
-                if (files.Length > 0) changed(files);
+                if (files is null || files.Length > 0) changed(files);
             }
         }
         catch (OperationCanceledException)

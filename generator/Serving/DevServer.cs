@@ -59,11 +59,12 @@ public sealed class DevServer : IAsyncDisposable
         var server = new DevServer(site, app, options, log);
         app.Run(server.HandleAsync);
 
+        // Watching before the first build reads anything: a rebuild looks only at the files the watcher names.
+        server.watcher.Start();
         var first = site.Rebuild();
         foreach (var diagnostic in first.Diagnostics) log.WriteLine(diagnostic);
         await app.StartAsync(cancellation);
         server.Address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        server.watcher.Start();
         log.WriteLine($"serving {server.Address} from memory: {first.FileCount} files, {Summary(first)} in {first.Milliseconds} ms");
         log.WriteLine("drafts and announcements dated in the future are shown and marked; edits reload the browser; Ctrl+C stops");
         return server;
@@ -77,14 +78,14 @@ public sealed class DevServer : IAsyncDisposable
         await app.DisposeAsync();
     }
 
-    private void Rebuild(IReadOnlyCollection<string> changed)
+    private void Rebuild(IReadOnlyCollection<string>? changed)
     {
-        var snapshot = site.Rebuild();
-        var changedFiles = changed.Select(p => p.Replace('\\', '/')).ToHashSet(StringComparer.Ordinal);
+        var snapshot = site.Rebuild(changed);
+        var changedFiles = (changed ?? []).Select(p => p.Replace('\\', '/')).ToHashSet(StringComparer.Ordinal);
         // All errors, but only the warnings of the files just edited: a large site has thousands of old ones.
         foreach (var diagnostic in snapshot.Diagnostics.Where(d => d.Severity == Severity.Error || changedFiles.Any(f => f.EndsWith(d.Span.Path, StringComparison.Ordinal))))
             log.WriteLine(diagnostic);
-        var what = changed.Count == 1 ? Path.GetFileName(changed.First()) : $"{changed.Count} files";
+        var what = changed is null ? "files the watcher lost count of" : changed.Count == 1 ? Path.GetFileName(changed.First()) : $"{changed.Count} files";
         log.WriteLine($"rebuilt in {snapshot.Milliseconds} ms after a change to {what}: {Summary(snapshot)}");
         Interlocked.Exchange(ref rebuilt, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
     }

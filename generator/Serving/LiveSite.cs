@@ -16,9 +16,10 @@ public sealed record ServedFile(string Path, byte[] Content, IReadOnlyList<Diagn
 /// first time it is asked for (then kept). Pages are made and audited on demand, so a rebuild after an
 /// edit costs the stages before the plan and the pages a browser actually looks at.
 /// </summary>
+/// <param name="timings">How long each stage of the rebuild took.</param>
 /// <param name="madeWithProblems">Told once of each file whose making found problems.</param>
 public sealed class SiteSnapshot(int generation, IReadOnlyList<Diagnostic> diagnostics, PlannedSite? planned, long milliseconds,
-    Action<ServedFile>? madeWithProblems = null)
+    IReadOnlyList<(string Stage, long Milliseconds)> timings, Action<ServedFile>? madeWithProblems = null)
 {
     private readonly IReadOnlyDictionary<string, PlannedFile> files =
         planned?.Files.ToDictionary(f => f.Path, StringComparer.Ordinal) ?? new Dictionary<string, PlannedFile>();
@@ -33,6 +34,8 @@ public sealed class SiteSnapshot(int generation, IReadOnlyList<Diagnostic> diagn
 
     public long Milliseconds => milliseconds;
 
+    public IReadOnlyList<(string Stage, long Milliseconds)> Timings => timings;
+
     public int FileCount => files.Count;
 
     public bool Has(string path) => files.ContainsKey(path);
@@ -44,10 +47,10 @@ public sealed class SiteSnapshot(int generation, IReadOnlyList<Diagnostic> diagn
     private ServedFile Make(PlannedFile file)
     {
         var problems = new DiagnosticBag();
-        var output = file.Make(problems);
+        var output = planned!.Make(file, problems);
         var content = output.Content ?? File.ReadAllBytes(output.CopyFrom!);
-        if (!problems.HasErrors && file.Page(output) is { } page)
-            new PageAuditor(planned!.Templates, problems, planned.Site.Settings.BaseUrl).Audit([page]);
+        if (!problems.HasErrors && planned.Page(file, output) is { } page)
+            new PageAuditor(planned.Templates, problems, planned.Site.Settings.BaseUrl).Audit([page]);
         var served = new ServedFile(file.Path, content, problems.Sorted());
         if (served.Problems.Count > 0) madeWithProblems?.Invoke(served);
         return served;
@@ -62,7 +65,10 @@ public sealed class SiteSnapshot(int generation, IReadOnlyList<Diagnostic> diagn
 public sealed class LiveSite(BuildOptions options, Action<ServedFile>? madeWithProblems = null)
 {
     private readonly EarlierBuild earlier = new();
-    private volatile SiteSnapshot current = new(0, [], null, 0);
+    private volatile SiteSnapshot current = new(0, [], null, 0, []);
+
+    // Whether the last rebuild loaded the content folder, so that the next may look only at what changed since.
+    private bool loaded;
 
     public SiteSnapshot Current => current;
 
@@ -70,18 +76,23 @@ public sealed class LiveSite(BuildOptions options, Action<ServedFile>? madeWithP
     public string Root { get; private set; } = "/";
 
     /// <summary>Builds the site again; one rebuild at a time.</summary>
-    public SiteSnapshot Rebuild()
+    /// <param name="changed">The paths changed since the last rebuild, as the watcher saw them; null when not known (then all are looked at).</param>
+    public SiteSnapshot Rebuild(IReadOnlyCollection<string>? changed = null)
     {
         lock (earlier)
         {
             var clock = Stopwatch.StartNew();
             var diagnostics = new DiagnosticBag();
             var stages = new StageClock(BuildProgress.None);
-            var planned = Directory.Exists(options.ContentDirectory)
+            earlier.Changed = loaded ? changed : null;
+            loaded = false;
+            var exists = Directory.Exists(options.ContentDirectory);
+            var planned = exists
                 ? SiteBuilder.Plan(options with { IncludeDrafts = true, IncludeFuture = true }, diagnostics, stages, earlier)
                 : Missing(diagnostics);
+            loaded = exists;
             Root = planned?.Site.Settings.BaseUrl.AbsolutePath ?? Root;
-            current = new SiteSnapshot(current.Generation + 1, diagnostics.Sorted(), planned, clock.ElapsedMilliseconds, madeWithProblems);
+            current = new SiteSnapshot(current.Generation + 1, diagnostics.Sorted(), planned, clock.ElapsedMilliseconds, stages.Timings, madeWithProblems);
             return current;
         }
     }

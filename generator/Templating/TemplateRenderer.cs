@@ -24,6 +24,8 @@ public sealed class TemplateRenderer
         contexts = new(NewContext);
     }
 
+    public TemplateCatalog Catalog => catalog;
+
     /// <param name="diagnostics">Where a template error is reported: the build's, or the one page's while serving.</param>
     public string RenderPage(string templateName, PageView page, object model, UiStrings ui, DiagnosticBag diagnostics, string layout = "layouts/base")
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Vestis.Feeds;
@@ -14,7 +15,18 @@ public sealed class ViewFactory(SiteModel site, string language, UiStrings ui, R
 {
     private readonly string defaultLanguage = site.Settings.DefaultLanguage;
     private readonly string root = site.Settings.BaseUrl.AbsolutePath;
+    private readonly ConcurrentDictionary<string, PublicityLabel?> labels = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<object>> shared = new(StringComparer.Ordinal);
     private LanguageFormat Format => ui.Format;
+
+    public string Language => language;
+
+    public string DefaultLanguage => defaultLanguage;
+
+    public UiStrings Ui => ui;
+
+    /// <summary>What several files are made from (a feed's entries, for both its formats), made once.</summary>
+    public T Shared<T>(string key, Func<T> make) where T : class => (T)shared.GetOrAdd(key, _ => new Lazy<object>(make)).Value;
 
     public string Href(string path) => root + path;
 
@@ -105,8 +117,11 @@ public sealed class ViewFactory(SiteModel site, string language, UiStrings ui, R
         StructuredData.Organization("GovernmentOrganization", MunicipalityName(id), site.Content.Municipalities.GetValueOrDefault(id)?.Website);
 
     public PublicityLabel? LabelFor(string? projectId) =>
-        projectId is not null && site.Content.Projects.TryGetValue(projectId, out var project)
-            ? PublicityLabel.For(project, language, site.Settings) : null;
+        projectId is null ? null : labels.GetOrAdd(projectId, id =>
+            site.Content.Projects.TryGetValue(id, out var project) ? PublicityLabel.For(project, language, site.Settings) : null);
+
+    /// <summary>The stories about a project, oldest first.</summary>
+    public IReadOnlyList<Story> StoriesAbout(Project project) => site.StoriesByProject[project.Id];
 
     private PublicityLabelView Label(PublicityLabel label)
     {
@@ -173,9 +188,9 @@ public sealed class ViewFactory(SiteModel site, string language, UiStrings ui, R
             entries);
     }
 
-    public string Summary(Announcement a) => a.Summary ?? bodies[a.SourcePath].FirstParagraph;
+    public string Summary(Announcement a) => a.Summary ?? bodies[a].FirstParagraph;
 
-    public string BodyHtml(Announcement a) => bodies[a.SourcePath].Html;
+    public string BodyHtml(Announcement a) => bodies[a].Html;
 
     public AnnouncementView Announcement(Story story)
     {

@@ -5,38 +5,94 @@ using Vestis.Model;
 
 namespace Vestis.Validation;
 
-/// <summary>The Validate stage: turns parsed sources into checked, typed <see cref="Content"/>.</summary>
-/// <param name="checkedFiles">Announcements checked by an earlier run, reused while their inputs are the same instances; null to check all.</param>
-public sealed class ContentValidator(DiagnosticBag diagnostics, DiagnosedCache<AnnouncementInputs>? checkedFiles = null)
+/// <summary>What a validation made that a later one may take while its inputs are the same instances (serve).</summary>
+public sealed class CheckedContent
 {
+    /// <summary>Site settings, measures and municipalities, by the file or folder they come from.</summary>
+    public DiagnosedCache<SameInputs> Settings { get; } = new();
+
+    /// <summary>Each announcement file on its own.</summary>
+    public MadeFrom<AnnouncementSource> Files { get; } = new();
+
+    /// <summary>Each story with its translations, by its first file.</summary>
+    internal MadeFrom<ParsedAnnouncement> Stories { get; } = new();
+
+    /// <summary>Each version as the model has it, by the version after the checks.</summary>
+    internal MadeFrom<ParsedAnnouncement> Versions { get; } = new();
+
+    /// <summary>Each project, by the first announcement about it.</summary>
+    internal MadeFrom<ParsedAnnouncement> Projects { get; } = new();
+
+    public MadeFrom<AttachmentSource> Attachments { get; } = new();
+}
+
+/// <summary>The Validate stage: turns parsed sources into checked, typed <see cref="Content"/>.</summary>
+/// <param name="earlier">What an earlier run checked, reused where its inputs are the same instances; null to check all.</param>
+public sealed class ContentValidator(DiagnosticBag diagnostics, CheckedContent? earlier = null)
+{
+    /// <summary>One story's versions after the checks across them: the original first, translations completed from it.</summary>
+    /// <param name="Key">The story's folder and stem, as <c>&lt;municipality&gt;/&lt;stem&gt;</c>.</param>
+    /// <param name="Urls">Where each version is published.</param>
+    private sealed record CheckedStory(string Key, IReadOnlyList<ParsedAnnouncement> Versions, IReadOnlyList<Announcement> Announcements, IReadOnlyList<string> Urls);
+
+    /// <param name="Story">The story whose folder the file is in, as <c>&lt;municipality&gt;/&lt;stem&gt;</c>.</param>
+    private sealed record CheckedAttachment(string Story, Attachment Attachment);
+
     public Content? Validate(ContentSources sources)
     {
-        var site = SiteValidator.Validate(sources.Site, sources.PublicityFiles, diagnostics);
+        var site = Kept(earlier?.Settings, "site.yml", new([sources.Site, .. sources.PublicityFiles]),
+            found => SiteValidator.Validate(sources.Site, sources.PublicityFiles, found));
         if (site is null) return null;
-        var measures = MeasureValidator.Validate(sources.Measures, site, diagnostics);
-        var municipalities = MunicipalityValidator.Validate(sources.Municipalities, site, diagnostics);
+        var measures = Kept(earlier?.Settings, "measures.yml", new(sources.Measures, site),
+            found => MeasureValidator.Validate(sources.Measures, site, found))!;
+        var municipalities = Kept(earlier?.Settings, "municipalities", new([site, .. sources.Municipalities]),
+            found => MunicipalityValidator.Validate(sources.Municipalities, site, found))!;
         var knownFolders = sources.Municipalities.Select(m => m.Id).ToHashSet();
 
-        var validator = new AnnouncementValidator(site, measures, diagnostics);
         var inKnownFolders = sources.Announcements.Where(a => KnownFolder(a, knownFolders)).ToList();
         var parsed = new ParsedAnnouncement?[inKnownFolders.Count];
-        Parallel.For(0, parsed.Length, i =>
+        object?[] siteAndMeasures = [site, measures];
+        var check = (AnnouncementSource source, DiagnosticBag found) => new AnnouncementValidator(site, measures, found).Validate(source);
+        Parallel.For(0, parsed.Length, i => parsed[i] = Kept(earlier?.Files, inKnownFolders[i], siteAndMeasures, inKnownFolders[i], check));
+
+        var stories = new List<CheckedStory>();
+        object?[] siteOnly = [site];
+        var translations = (List<ParsedAnnouncement> versions, DiagnosticBag found) => Translations(versions, site, found);
+        foreach (var versions in Stories(parsed.OfType<ParsedAnnouncement>().ToList()))
+            if (Kept(earlier?.Stories, versions[0], versions.Count == 1 ? siteOnly : [site, .. versions.Skip(1)], versions, translations) is { } story)
+                stories.Add(story);
+        var announcements = new List<ParsedAnnouncement>(parsed.Length);
+        foreach (var story in stories) announcements.AddRange(story.Versions);
+        CheckUniqueUrls(stories, announcements);
+        var projects = ProjectMerger.Merge(announcements, site, diagnostics, earlier?.Projects);
+        var attachments = Attachments(sources.Attachments, stories);
+        var valid = municipalities.Keys.ToHashSet(StringComparer.Ordinal);
+        var published = new List<Announcement>(announcements.Count);
+        foreach (var story in stories)
+            if (valid.Contains(story.Versions[0].MunicipalityId)) published.AddRange(story.Announcements);
+        return new Content(site, municipalities, measures, published, projects, attachments);
+    }
+
+    /// <summary>What <paramref name="make"/> makes, or what it made from the same inputs before.</summary>
+    private T? Kept<T>(DiagnosedCache<SameInputs>? cache, string key, SameInputs inputs, Func<DiagnosticBag, T?> make) where T : class =>
+        cache is null ? make(diagnostics) : cache.Get(key, inputs, diagnostics, make);
+
+    /// <summary>What <paramref name="make"/> makes of <paramref name="state"/>, or what it made before from the same source and other inputs.</summary>
+    private T? Kept<TSource, TState, T>(MadeFrom<TSource>? cache, TSource source, object?[] others, TState state, Func<TState, DiagnosticBag, T?> make)
+        where TSource : class where T : class =>
+        cache is null ? make(state, diagnostics) : cache.Get(source, others, state, make, diagnostics);
+
+    /// <summary>
+    /// The files of each story (the same stem in one folder), in path order. They lie next to each other: a stem
+    /// has no dot, so between <c>stem.en.md</c> and <c>stem.md</c> only files of the same stem can sort.
+    /// </summary>
+    private static IEnumerable<List<ParsedAnnouncement>> Stories(List<ParsedAnnouncement> files)
+    {
+        for (int start = 0, end; start < files.Count; start = end)
         {
-            var source = inKnownFolders[i];
-            parsed[i] = checkedFiles is null ? validator.Validate(source)
-                : checkedFiles.Get(source.Path, new AnnouncementInputs(source, sources.Site, sources.Measures), diagnostics,
-                    found => new AnnouncementValidator(site, measures, found).Validate(source));
-        });
-
-        var announcements = Translations(parsed.OfType<ParsedAnnouncement>().ToList(), site);
-        CheckUniqueUrls(announcements);
-        var projects = ProjectMerger.Merge(announcements, site, diagnostics);
-        WarnAboutMissingAimsAndResults(announcements, projects);
-        var attachments = Attachments(sources.Attachments, announcements);
-
-        return new Content(site, municipalities, measures,
-            announcements.Where(a => municipalities.ContainsKey(a.MunicipalityId)).Select(ToAnnouncement).ToList(),
-            projects, attachments);
+            for (end = start + 1; end < files.Count && files[end].Stem == files[start].Stem && files[end].MunicipalityId == files[start].MunicipalityId; end++) { }
+            yield return files.GetRange(start, end - start);
+        }
     }
 
     private bool KnownFolder(AnnouncementSource source, HashSet<string> knownFolders)
@@ -52,52 +108,52 @@ public sealed class ContentValidator(DiagnosticBag diagnostics, DiagnosedCache<A
     /// default-language file (or the first in site order); translations inherit what they leave out
     /// (date, kind, tags, author, project) and are reported when their original changed after them.
     /// </summary>
-    private List<ParsedAnnouncement> Translations(List<ParsedAnnouncement> parsed, SiteSettings site)
+    /// <param name="story">The story's files in path order.</param>
+    /// <returns>Null when the story has no date to publish it under.</returns>
+    private CheckedStory? Translations(List<ParsedAnnouncement> story, SiteSettings site, DiagnosticBag diagnostics)
     {
-        var result = new List<ParsedAnnouncement>();
-        foreach (var story in parsed.GroupBy(a => (a.MunicipalityId, a.Stem)).OrderBy(g => g.Key.MunicipalityId, StringComparer.Ordinal).ThenBy(g => g.Key.Stem, StringComparer.Ordinal))
+        var versions = new List<ParsedAnnouncement>();
+        foreach (var version in story)
         {
-            var versions = new List<ParsedAnnouncement>();
-            foreach (var version in story.OrderBy(a => a.Path, StringComparer.Ordinal))
-            {
-                var twin = versions.FirstOrDefault(v => v.Language == version.Language);
-                if (twin is null) versions.Add(version);
-                else diagnostics.Error(DiagnosticCodes.DuplicateTranslation, SourceSpan.File(version.Path),
-                    $"this file and {twin.Path} are both the `{version.Language}` version of `{version.Stem}`");
-            }
-            var original = versions.OrderBy(v => IndexOf(site.Languages, v.Language)).First();
-            if (original.TranslatedSpan is { } translatedSpan)
-                diagnostics.Error(DiagnosticCodes.TranslatedOnOriginal, translatedSpan,
-                    "`translated` belongs on translations; this file is the original of its story");
-            if (original.Date is not { } originalDate)
-            {
-                diagnostics.Error(DiagnosticCodes.RequiredField, original.FrontMatterStart,
-                    "required field `date` is missing (a translation may leave it to its original; this file is the original)");
-                continue;
-            }
-            result.Add(original);
-            foreach (var version in versions.Where(v => v != original))
-            {
-                var date = version.Date ?? originalDate;
-                var translation = version with
-                {
-                    Date = date,
-                    Kind = version.Kind ?? original.Kind,
-                    Tags = version.Tags ?? original.Tags,
-                    Author = version.Author ?? original.Author,
-                    ProjectId = version.ProjectId ?? original.ProjectId,
-                    ProjectSpan = version.ProjectSpan ?? original.ProjectSpan,
-                    Definition = version.Definition is { } definition ? definition with { AnnouncementDate = date } : null,
-                };
-                if (Story.MissedUpdate(original.Updated, version.Translated, version.Updated ?? date) is { } changed)
-                    diagnostics.Warning(DiagnosticCodes.StaleTranslation, version.TranslatedSpan ?? SourceSpan.File(version.Path),
-                        string.Create(CultureInfo.InvariantCulture,
-                            $"the `{original.Language}` original ({original.Path}) was updated on {changed:yyyy-MM-dd}, after this translation was made"
-                            + $" ({version.Translated ?? version.Updated ?? date:yyyy-MM-dd}); bring it up to date and set `translated: {changed:yyyy-MM-dd}`"));
-                result.Add(translation);
-            }
+            var twin = versions.FirstOrDefault(v => v.Language == version.Language);
+            if (twin is null) versions.Add(version);
+            else diagnostics.Error(DiagnosticCodes.DuplicateTranslation, SourceSpan.File(version.Path),
+                $"this file and {twin.Path} are both the `{version.Language}` version of `{version.Stem}`");
         }
-        return result;
+        var original = versions.OrderBy(v => IndexOf(site.Languages, v.Language)).First();
+        if (original.TranslatedSpan is { } translatedSpan)
+            diagnostics.Error(DiagnosticCodes.TranslatedOnOriginal, translatedSpan,
+                "`translated` belongs on translations; this file is the original of its story");
+        if (original.Date is not { } originalDate)
+        {
+            diagnostics.Error(DiagnosticCodes.RequiredField, original.FrontMatterStart,
+                "required field `date` is missing (a translation may leave it to its original; this file is the original)");
+            return null;
+        }
+        var result = new List<ParsedAnnouncement> { original };
+        foreach (var version in versions.Where(v => v != original))
+        {
+            var date = version.Date ?? originalDate;
+            var translation = version with
+            {
+                Date = date,
+                Kind = version.Kind ?? original.Kind,
+                Tags = version.Tags ?? original.Tags,
+                Author = version.Author ?? original.Author,
+                ProjectId = version.ProjectId ?? original.ProjectId,
+                ProjectSpan = version.ProjectSpan ?? original.ProjectSpan,
+                Definition = version.Definition is { } definition ? definition with { AnnouncementDate = date } : null,
+            };
+            if (Story.MissedUpdate(original.Updated, version.Translated, version.Updated ?? date) is { } changed)
+                diagnostics.Warning(DiagnosticCodes.StaleTranslation, version.TranslatedSpan ?? SourceSpan.File(version.Path),
+                    string.Create(CultureInfo.InvariantCulture,
+                        $"the `{original.Language}` original ({original.Path}) was updated on {changed:yyyy-MM-dd}, after this translation was made"
+                        + $" ({version.Translated ?? version.Updated ?? date:yyyy-MM-dd}); bring it up to date and set `translated: {changed:yyyy-MM-dd}`"));
+            result.Add(translation);
+        }
+        // An original is its file as checked, and so the same instance while its file is unchanged; a translation is made anew.
+        var announcements = result.Select(a => earlier is null ? ToAnnouncement(a) : earlier.Versions.Get(a, [], a, ToAnnouncement)).ToList();
+        return new CheckedStory($"{original.MunicipalityId}/{original.Stem}", result, announcements, announcements.Select(Urls.Announcement).ToList());
     }
 
     private static int IndexOf(IReadOnlyList<string> list, string item)
@@ -106,8 +162,11 @@ public sealed class ContentValidator(DiagnosticBag diagnostics, DiagnosedCache<A
         return int.MaxValue;
     }
 
-    private void CheckUniqueUrls(List<ParsedAnnouncement> announcements)
+    private void CheckUniqueUrls(List<CheckedStory> stories, List<ParsedAnnouncement> announcements)
     {
+        var seen = new HashSet<string>(announcements.Count, StringComparer.Ordinal);
+        if (stories.All(s => s.Urls.All(seen.Add))) return;
+        // The first in path order keeps the address; the others are told to move.
         foreach (var clash in announcements.GroupBy(a => (a.Language, a.MunicipalityId, a.Date!.Value.Year, a.Slug)).Where(g => g.Count() > 1))
         {
             var first = clash.OrderBy(a => a.Path, StringComparer.Ordinal).First();
@@ -117,53 +176,27 @@ public sealed class ContentValidator(DiagnosticBag diagnostics, DiagnosedCache<A
         }
     }
 
-    private void WarnAboutMissingAimsAndResults(List<ParsedAnnouncement> announcements, IReadOnlyDictionary<string, Project> projects)
+    private List<Attachment> Attachments(IReadOnlyList<AttachmentSource> sources, List<CheckedStory> stories)
     {
-        var published = announcements.Where(a => !a.Draft && a.ProjectId is not null && a.ProjectSpan is not null)
-            .GroupBy(a => (a.ProjectId!, a.Language));
-        foreach (var group in published.OrderBy(g => g.Key.Item1, StringComparer.Ordinal).ThenBy(g => g.Key.Language, StringComparer.Ordinal))
-        {
-            if (!projects.TryGetValue(group.Key.Item1, out var project)) continue;
-            var language = group.Key.Language;
-            if (project.Aims.Has(language) || project.Results.Has(language)) continue;
-            var first = group.OrderBy(a => a.Date).ThenBy(a => a.Path, StringComparer.Ordinal).First();
-            var at = first.ProjectSpan!.Value.Path == first.Path ? first.ProjectSpan.Value : SourceSpan.File(first.Path);
-            diagnostics.Warning(DiagnosticCodes.MissingAimsOrResults, at,
-                $"project {project.Id} states neither `aims` nor `results` in `{language}`; EU rules ask a project's web page to describe both");
-        }
-    }
-
-    private List<Attachment> Attachments(IReadOnlyList<AttachmentSource> sources, List<ParsedAnnouncement> announcements)
-    {
-        var stems = announcements.Select(a => (a.MunicipalityId, a.Stem)).ToHashSet();
+        var keys = stories.Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
         var attachments = new List<Attachment>();
         foreach (var source in sources)
         {
-            var parts = source.RelativePath.Split('/');
-            if (!stems.Contains((parts[0], parts[1])))
-            {
-                diagnostics.Error(DiagnosticCodes.UnexpectedFile, SourceSpan.File(source.FullPath.Replace('\\', '/')),
-                    $"the folder `{parts[1]}` holds files of an announcement, but there is no announcement `{parts[1]}.md` beside it");
-                continue;
-            }
-            attachments.Add(new Attachment(source.FullPath, Urls.Attachment(parts[0], parts[1], string.Join('/', parts[2..]))));
+            var attachment = earlier is null ? Attachment(source) : earlier.Attachments.Get(source, [], source, Attachment);
+            if (keys.Contains(attachment.Story)) attachments.Add(attachment.Attachment);
+            else diagnostics.Error(DiagnosticCodes.UnexpectedFile, SourceSpan.File(source.FullPath.Replace('\\', '/')),
+                $"the folder `{attachment.Story.Split('/')[1]}` holds files of an announcement, but there is no announcement `{attachment.Story.Split('/')[1]}.md` beside it");
         }
         return attachments;
+    }
+
+    private static CheckedAttachment Attachment(AttachmentSource source)
+    {
+        var parts = source.RelativePath.Split('/');
+        return new CheckedAttachment($"{parts[0]}/{parts[1]}", new Attachment(source.FullPath, Urls.Attachment(parts[0], parts[1], string.Join('/', parts[2..]))));
     }
 
     private static Announcement ToAnnouncement(ParsedAnnouncement a) => new(
         a.Path, a.MunicipalityId, a.Stem, a.Language, a.Date!.Value, a.Updated, a.Translated, a.Title, a.Summary,
         a.Kind ?? AnnouncementKind.News, a.Slug, a.Draft, a.Tags ?? [], a.Author, a.ProjectId, a.ProjectSpan, a.Body, a.BodyLine);
-}
-
-/// <summary>
-/// What checking one announcement file depends on: the file as parsed, and site.yml and measures.yml as
-/// parsed. Unchanged files are loaded as the very same instances, so identity is the test.
-/// </summary>
-public sealed record AnnouncementInputs(AnnouncementSource Source, YamlDoc? Site, YamlDoc? Measures)
-{
-    public bool Equals(AnnouncementInputs? other) =>
-        other is not null && ReferenceEquals(Source, other.Source) && ReferenceEquals(Site, other.Site) && ReferenceEquals(Measures, other.Measures);
-
-    public override int GetHashCode() => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Source);
 }

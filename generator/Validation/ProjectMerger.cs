@@ -10,41 +10,87 @@ namespace Vestis.Validation;
 /// </summary>
 internal static class ProjectMerger
 {
-    public static IReadOnlyDictionary<string, Project> Merge(IReadOnlyList<ParsedAnnouncement> announcements, SiteSettings site, DiagnosticBag diagnostics)
-    {
-        var projects = new SortedDictionary<string, Project>(StringComparer.Ordinal);
-        var definitions = announcements
-            .Where(a => a.Definition is not null)
-            .Select(a => a.Definition!)
-            .OrderBy(d => d.AnnouncementDate).ThenBy(d => d.Path, StringComparer.Ordinal)
-            .GroupBy(d => d.Id, StringComparer.Ordinal);
-        foreach (var group in definitions)
-        {
-            var reference = Reference(group.ToList());
-            foreach (var other in group)
-                if (FirstDifference(reference, other) is { } field)
-                    diagnostics.Error(DiagnosticCodes.ProjectConflict, other.Spans.GetValueOrDefault(field, SourceSpan.File(other.Path)),
-                        $"project {other.Id} is defined elsewhere with {field} {Describe(reference, field)} ({reference.Path}); " +
-                        "programme, measure, funds, start, end and budget must be the same wherever they are given");
-            projects[group.Key] = Project(reference, group.ToList(), site);
-        }
+    /// <param name="Slug">Where the project's page would be; null when no announcement tries to define it.</param>
+    private sealed record CheckedProject(Project? Project, string? Slug);
 
-        var attempted = announcements.Where(a => a.DefinesProject && a.ProjectId is not null).Select(a => a.ProjectId!).ToHashSet();
-        var slugs = new Dictionary<string, string>();
-        foreach (var id in attempted.Order(StringComparer.Ordinal))
+    /// <param name="earlier">Projects merged by an earlier run, reused while the announcements about them are the same instances.</param>
+    public static IReadOnlyDictionary<string, Project> Merge(IReadOnlyList<ParsedAnnouncement> announcements, SiteSettings site, DiagnosticBag diagnostics,
+        MadeFrom<ParsedAnnouncement>? earlier = null)
+    {
+        var byProject = new Dictionary<string, List<ParsedAnnouncement>>(StringComparer.Ordinal);
+        foreach (var a in announcements)
+            if (a.ProjectId is not null)
+                (byProject.TryGetValue(a.ProjectId, out var about) ? about : byProject[a.ProjectId] = []).Add(a);
+        var projects = new SortedDictionary<string, Project>(StringComparer.Ordinal);
+        var attempted = new List<(string Id, string Slug, List<ParsedAnnouncement> About)>();
+        foreach (var (id, about) in byProject)
         {
-            var slug = Urls.ProjectSlug(id);
-            if (slugs.TryGetValue(slug, out var earlier))
-                foreach (var a in announcements.Where(a => a.ProjectId == id && a.ProjectSpan is not null))
+            var project = earlier is null ? Check(id, about, site, diagnostics)
+                : earlier.Get(about[0], [site, .. about.Skip(1)], (id, about, site), static (s, found) => Check(s.id, s.about, s.site, found), diagnostics)!;
+            if (project.Project is not null) projects[id] = project.Project;
+            if (project.Slug is not null) attempted.Add((id, project.Slug, about));
+        }
+        CheckSlugs(attempted, diagnostics);
+        return projects;
+    }
+
+    /// <summary>One project, from the announcements about it: defined in full somewhere, and the same wherever defined.</summary>
+    private static CheckedProject Check(string id, List<ParsedAnnouncement> about, SiteSettings site, DiagnosticBag diagnostics)
+    {
+        if (!about.Any(a => a.DefinesProject))
+        {
+            foreach (var a in about)
+                diagnostics.Error(DiagnosticCodes.UndefinedProject, a.ProjectSpan!.Value,
+                    $"project {id} is referenced but never defined in full; give its full `project:` block in one announcement");
+            return new CheckedProject(null, null);
+        }
+        return new CheckedProject(Project(about, site, diagnostics), Urls.ProjectSlug(id));
+    }
+
+    /// <summary>Project numbers that differ only in case, '/' or '-' would share a page: the first in ordinal order keeps it.</summary>
+    private static void CheckSlugs(List<(string Id, string Slug, List<ParsedAnnouncement> About)> attempted, DiagnosticBag diagnostics)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        if (attempted.All(p => seen.Add(p.Slug))) return;
+        var slugs = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (id, slug, about) in attempted.OrderBy(p => p.Id, StringComparer.Ordinal))
+        {
+            if (slugs.TryGetValue(slug, out var earlierId))
+                foreach (var a in about.Where(a => a.ProjectSpan is not null))
                     diagnostics.Error(DiagnosticCodes.InvalidProjectId, a.ProjectSpan!.Value,
-                        $"project {id} and project {earlier} would share the page /projects/{slug}/; project numbers must differ in more than case and '/' or '-'");
+                        $"project {id} and project {earlierId} would share the page /projects/{slug}/; project numbers must differ in more than case and '/' or '-'");
             else slugs[slug] = id;
         }
-        foreach (var a in announcements)
-            if (a.ProjectId is not null && !attempted.Contains(a.ProjectId))
-                diagnostics.Error(DiagnosticCodes.UndefinedProject, a.ProjectSpan!.Value,
-                    $"project {a.ProjectId} is referenced but never defined in full; give its full `project:` block in one announcement");
-        return projects;
+    }
+
+    /// <summary>The project the announcements about it define; null when none defines it.</summary>
+    private static Project? Project(List<ParsedAnnouncement> about, SiteSettings site, DiagnosticBag diagnostics)
+    {
+        var definitions = about.Where(a => a.Definition is not null).Select(a => a.Definition!)
+            .OrderBy(d => d.AnnouncementDate).ThenBy(d => d.Path, StringComparer.Ordinal).ToList();
+        if (definitions.Count == 0) return null;
+        var reference = Reference(definitions);
+        foreach (var other in definitions)
+            if (FirstDifference(reference, other) is { } field)
+                diagnostics.Error(DiagnosticCodes.ProjectConflict, other.Spans.GetValueOrDefault(field, SourceSpan.File(other.Path)),
+                    $"project {other.Id} is defined elsewhere with {field} {Describe(reference, field)} ({reference.Path}); " +
+                    "programme, measure, funds, start, end and budget must be the same wherever they are given");
+        var project = Project(reference, definitions, site);
+        WarnAboutMissingAimsAndResults(project, about, diagnostics);
+        return project;
+    }
+
+    private static void WarnAboutMissingAimsAndResults(Project project, List<ParsedAnnouncement> about, DiagnosticBag diagnostics)
+    {
+        foreach (var group in about.Where(a => !a.Draft && a.ProjectSpan is not null).GroupBy(a => a.Language))
+        {
+            var language = group.Key;
+            if (project.Aims.Has(language) || project.Results.Has(language)) continue;
+            var first = group.OrderBy(a => a.Date).ThenBy(a => a.Path, StringComparer.Ordinal).First();
+            var at = first.ProjectSpan!.Value.Path == first.Path ? first.ProjectSpan.Value : SourceSpan.File(first.Path);
+            diagnostics.Warning(DiagnosticCodes.MissingAimsOrResults, at,
+                $"project {project.Id} states neither `aims` nor `results` in `{language}`; EU rules ask a project's web page to describe both");
+        }
     }
 
     /// <summary>The definition the others are compared with: the one most definitions agree with, then the earliest.</summary>

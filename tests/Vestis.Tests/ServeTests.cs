@@ -98,6 +98,21 @@ public sealed class ServeTests
     }
 
     [Fact]
+    public async Task Files_made_in_a_new_folder_while_serving_are_served()
+    {
+        using var site = Site();
+        await using var server = await Serve(site, new StringWriter());
+        using var http = new HttpClient { BaseAddress = server.Address };
+
+        site.Write("announcements/augsdaugavas-novads/2026-01-05-jauns.lv.md", "---\ntitle: Jauns paziņojums\ndate: 2026-01-05\n---\n[Plāns](2026-01-05-jauns/plans.pdf)\n");
+        site.Write("announcements/augsdaugavas-novads/2026-01-05-jauns/plans.pdf", "%PDF-1.4");
+
+        await Until(() => !server.Current.Failed && server.Current.Has("files/augsdaugavas-novads/2026-01-05-jauns/plans.pdf"));
+        Assert.Equal("%PDF-1.4\n", await http.GetStringAsync("/files/augsdaugavas-novads/2026-01-05-jauns/plans.pdf"));
+        Assert.Contains("<h1>Jauns paziņojums</h1>", await http.GetStringAsync("/lv/augsdaugavas-novads/2026/jauns/"));
+    }
+
+    [Fact]
     public async Task Errors_become_an_overlay_in_the_browser_and_a_fix_brings_the_site_back()
     {
         using var site = Site();
@@ -251,9 +266,9 @@ public sealed class RebuildTests
         Announcement Version(PlannedSite s, string language) => s.Site.Stories.Single(x => x.Stem == "2019-09-19-projekts").Versions[language];
         // The unchanged Latvian file: the same parsed text (not read again), the same rendered body.
         Assert.Same(Version(first, "lv").Body, Version(second, "lv").Body);
-        Assert.Same(firstBodies![Version(first, "lv").SourcePath], earlier.Bodies![Version(second, "lv").SourcePath]);
+        Assert.Same(firstBodies![Version(first, "lv")], earlier.Bodies![Version(second, "lv")]);
         // The edited English file: read, checked and rendered again.
-        Assert.Contains("Ilūkste is building", earlier.Bodies[Version(second, "en").SourcePath].Html);
-        Assert.NotSame(firstBodies[Version(first, "en").SourcePath], earlier.Bodies[Version(second, "en").SourcePath]);
+        Assert.Contains("Ilūkste is building", earlier.Bodies[Version(second, "en")].Html);
+        Assert.NotSame(firstBodies[Version(first, "en")], earlier.Bodies[Version(second, "en")]);
     }
 }

@@ -1,0 +1,17 @@
+namespace Vestis.Diagnostics;
+
+/// <summary>
+/// What a kept result was made from, compared instance by instance: a file that has not changed loads as the
+/// very same instance, and so does everything made only from such instances, so sameness is identity.
+/// </summary>
+public sealed class SameInputs(params object?[] inputs) : IEquatable<SameInputs>
+{
+    private readonly object?[] inputs = inputs;
+
+    public bool Equals(SameInputs? other) =>
+        other is not null && inputs.AsSpan().SequenceEqual(other.inputs, ReferenceEqualityComparer.Instance);
+
+    public override bool Equals(object? obj) => Equals(obj as SameInputs);
+
+    public override int GetHashCode() => inputs.Length;
+}
