@@ -6,28 +6,43 @@ namespace Vestis.Diagnostics;
 public sealed class DiagnosticBag
 {
     private readonly ConcurrentQueue<Diagnostic> items = new();
+    private int errors;
 
-    public void Error(string code, SourceSpan span, string message) =>
-        items.Enqueue(new Diagnostic(Severity.Error, code, span, message));
+    public void Error(string code, SourceSpan span, string message) => Add(new Diagnostic(Severity.Error, code, span, message));
 
-    public void Warning(string code, SourceSpan span, string message) =>
-        items.Enqueue(new Diagnostic(Severity.Warning, code, span, message));
+    public void Warning(string code, SourceSpan span, string message) => Add(new Diagnostic(Severity.Warning, code, span, message));
 
-    public void Add(Diagnostic diagnostic) => items.Enqueue(diagnostic);
+    public void Add(Diagnostic diagnostic)
+    {
+        items.Enqueue(diagnostic);
+        if (diagnostic.Severity == Severity.Error) Interlocked.Increment(ref errors);
+    }
 
     public void AddFrom(DiagnosticBag other)
     {
-        foreach (var diagnostic in other.items) items.Enqueue(diagnostic);
+        foreach (var diagnostic in other.items) Add(diagnostic);
     }
 
-    public bool HasErrors => items.Any(d => d.Severity == Severity.Error);
+    public bool HasErrors => Volatile.Read(ref errors) > 0;
 
-    public IReadOnlyList<Diagnostic> Sorted() =>
-        items.Distinct()
-            .OrderBy(d => d.Span.Path, StringComparer.Ordinal)
-            .ThenBy(d => d.Span.Line)
-            .ThenBy(d => d.Span.Column)
-            .ThenBy(d => d.Code, StringComparer.Ordinal)
-            .ThenBy(d => d.Message, StringComparer.Ordinal)
-            .ToList();
+    /// <summary>Each diagnostic once, by place, then code, message and severity.</summary>
+    public IReadOnlyList<Diagnostic> Sorted()
+    {
+        var all = items.ToArray();
+        Array.Sort(all, Compare);
+        var sorted = new List<Diagnostic>(all.Length);
+        foreach (var diagnostic in all)
+            if (sorted.Count == 0 || !sorted[^1].Equals(diagnostic)) sorted.Add(diagnostic);
+        return sorted;
+    }
+
+    private static int Compare(Diagnostic a, Diagnostic b)
+    {
+        var order = string.CompareOrdinal(a.Span.Path, b.Span.Path);
+        if (order == 0) order = a.Span.Line.CompareTo(b.Span.Line);
+        if (order == 0) order = a.Span.Column.CompareTo(b.Span.Column);
+        if (order == 0) order = string.CompareOrdinal(a.Code, b.Code);
+        if (order == 0) order = string.CompareOrdinal(a.Message, b.Message);
+        return order != 0 ? order : a.Severity.CompareTo(b.Severity);
+    }
 }

@@ -21,6 +21,9 @@ public sealed class DevServer : IAsyncDisposable
     private const string ReloadScriptPath = "/__vestis/live-reload.js";
     private const string EventsPath = "/__vestis/events";
 
+    /// <summary>Long enough for the browser to have reloaded the page after a rebuild.</summary>
+    private static readonly TimeSpan QuietBeforeCollecting = TimeSpan.FromSeconds(1);
+
     private readonly LiveSite site;
     private readonly WebApplication app;
     private readonly ContentWatcher watcher;
@@ -88,6 +91,7 @@ public sealed class DevServer : IAsyncDisposable
         var what = changed is null ? "files the watcher lost count of" : changed.Count == 1 ? Path.GetFileName(changed.First()) : $"{changed.Count} files";
         log.WriteLine($"rebuilt in {snapshot.Milliseconds} ms after a change to {what}: {Summary(snapshot)}");
         Interlocked.Exchange(ref rebuilt, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+        _ = Task.Delay(QuietBeforeCollecting).ContinueWith(_ => site.CollectGarbage(snapshot.Generation), TaskScheduler.Default);
     }
 
     private static string Summary(SiteSnapshot snapshot) =>

@@ -97,6 +97,17 @@ public sealed class LiveSite(BuildOptions options, Action<ServedFile>? madeWithP
         }
     }
 
+    /// <summary>
+    /// Collects the garbage of the rebuild that made <paramref name="generation"/>, unless another has been made
+    /// since. The whole site is in memory, so a collection takes a while; made between rebuilds, it does not
+    /// fall in the next one, whose garbage then fits in the young generation.
+    /// </summary>
+    public void CollectGarbage(int generation)
+    {
+        lock (earlier)
+            if (current.Generation == generation) GC.Collect(1);
+    }
+
     private PlannedSite? Missing(DiagnosticBag diagnostics)
     {
         diagnostics.Add(ContentLoader.MissingFolder(options.ContentDirectory));
