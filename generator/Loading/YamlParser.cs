@@ -16,12 +16,21 @@ public static class YamlParser
     /// <summary>Parses one YAML document; a syntax error or a limit becomes a diagnostic at its real position.</summary>
     public static YamlDoc? Parse(string path, string text, int lineOffset, DiagnosticBag diagnostics)
     {
+        var parser = new LimitedParser(new Parser(new StringReader(text)));
         try
         {
             var stream = new YamlStream();
-            stream.Load(new LimitedParser(new Parser(new StringReader(text))));
+            stream.Load(parser);
             var root = stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
             return new YamlDoc(path, lineOffset, root);
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's parser throws this, not a YamlException, on some damaged text: it is reported after the last value read.
+            var end = parser.Current?.End ?? Mark.Empty;
+            diagnostics.Error(DiagnosticCodes.YamlSyntax, new SourceSpan(path, Math.Max(1, (int)end.Line) + lineOffset, Math.Max(1, (int)end.Column)),
+                "YAML syntax error: the text after this point cannot be read as YAML");
+            return null;
         }
         catch (LimitException e)
         {

@@ -92,6 +92,7 @@ public sealed partial class DamagedSiteTests
     [Theory]
     [InlineData("aDgg5oChJMi2")] // Markdown nested past Markdig's limit
     [InlineData("b6L1IR4MHH-1")] // a control character, which no XML feed can carry
+    [InlineData("eTJyhhTj9d21")] // a flipped byte on which YamlDotNet's parser throws InvalidOperationException
     public void A_damage_that_once_crashed_a_build_is_now_reported(string seed)
     {
         Damages.Sample(BuildsCleanly, seed: seed, iter: 1, threads: 1, print: d => string.Join(", ", d));
