@@ -17,12 +17,14 @@ public sealed record ServedFile(string Path, byte[] Content, IReadOnlyList<Diagn
 /// edit costs the stages before the plan and the pages a browser actually looks at.
 /// </summary>
 /// <param name="timings">How long each stage of the rebuild took.</param>
+/// <param name="previous">The snapshot this one follows, whose index of files by path it may start from.</param>
 /// <param name="madeWithProblems">Told once of each file whose making found problems.</param>
 public sealed class SiteSnapshot(int generation, IReadOnlyList<Diagnostic> diagnostics, PlannedSite? planned, long milliseconds,
-    IReadOnlyList<(string Stage, long Milliseconds)> timings, Action<ServedFile>? madeWithProblems = null)
+    IReadOnlyList<(string Stage, long Milliseconds)> timings, SiteSnapshot? previous = null, Action<ServedFile>? madeWithProblems = null)
 {
-    private readonly IReadOnlyDictionary<string, PlannedFile> files =
-        planned?.Files.ToDictionary(f => f.Path, StringComparer.Ordinal) ?? new Dictionary<string, PlannedFile>();
+    private readonly IReadOnlyList<PlannedFile> plan = planned?.Files ?? [];
+
+    private readonly Dictionary<string, PlannedFile> files = Index(planned?.Files ?? [], previous);
 
     private readonly ConcurrentDictionary<string, Lazy<ServedFile>> made = new(StringComparer.Ordinal);
 
@@ -43,6 +45,23 @@ public sealed class SiteSnapshot(int generation, IReadOnlyList<Diagnostic> diagn
     /// <summary>The file at <paramref name="path"/> (relative to the output folder), made now if it was not yet; null if the site has none.</summary>
     public ServedFile? Get(string path) =>
         files.TryGetValue(path, out var planned) ? made.GetOrAdd(path, _ => new Lazy<ServedFile>(() => Make(planned))).Value : null;
+
+    /// <summary>
+    /// The planned files by path. After most edits the plan lists the same paths in the same order as the one
+    /// before, with new files for what changed only: then the index before is copied and those are put in.
+    /// </summary>
+    private static Dictionary<string, PlannedFile> Index(IReadOnlyList<PlannedFile> plan, SiteSnapshot? previous)
+    {
+        if (previous?.plan is not { } before || before.Count != plan.Count) return plan.ToDictionary(f => f.Path, StringComparer.Ordinal);
+        var index = new Dictionary<string, PlannedFile>(previous.files, StringComparer.Ordinal);
+        for (var i = 0; i < plan.Count; i++)
+        {
+            if (ReferenceEquals(plan[i], before[i])) continue;
+            if (plan[i].Path != before[i].Path) return plan.ToDictionary(f => f.Path, StringComparer.Ordinal);
+            index[plan[i].Path] = plan[i];
+        }
+        return index;
+    }
 
     private ServedFile Make(PlannedFile file)
     {
@@ -92,7 +111,7 @@ public sealed class LiveSite(BuildOptions options, Action<ServedFile>? madeWithP
                 : Missing(diagnostics);
             loaded = exists;
             Root = planned?.Site.Settings.BaseUrl.AbsolutePath ?? Root;
-            current = new SiteSnapshot(current.Generation + 1, diagnostics.Sorted(), planned, clock.ElapsedMilliseconds, stages.Timings, madeWithProblems);
+            current = new SiteSnapshot(current.Generation + 1, diagnostics.Sorted(), planned, clock.ElapsedMilliseconds, stages.Timings, current, madeWithProblems);
             return current;
         }
     }

@@ -21,13 +21,17 @@ internal static class ProjectMerger
         foreach (var a in announcements)
             if (a.ProjectId is not null)
                 (byProject.TryGetValue(a.ProjectId, out var about) ? about : byProject[a.ProjectId] = []).Add(a);
-        var projects = new SortedDictionary<string, Project>(StringComparer.Ordinal);
+        // By id in ordinal order, the order every list of projects keeps.
+        var ids = byProject.Keys.ToArray();
+        Array.Sort(ids, StringComparer.Ordinal);
+        var projects = new OrderedDictionary<string, Project>(ids.Length, StringComparer.Ordinal);
         var attempted = new List<(string Id, string Slug, List<ParsedAnnouncement> About)>();
-        foreach (var (id, about) in byProject)
+        foreach (var id in ids)
         {
+            var about = byProject[id];
             var project = earlier is null ? Check(id, about, site, diagnostics)
                 : earlier.Get(about[0], [site, .. about.Skip(1)], (id, about, site), static (s, found) => Check(s.id, s.about, s.site, found), diagnostics)!;
-            if (project.Project is not null) projects[id] = project.Project;
+            if (project.Project is not null) projects.Add(id, project.Project);
             if (project.Slug is not null) attempted.Add((id, project.Slug, about));
         }
         CheckSlugs(attempted, diagnostics);
@@ -48,12 +52,11 @@ internal static class ProjectMerger
     }
 
     /// <summary>Project numbers that differ only in case, '/' or '-' would share a page: the first in ordinal order keeps it.</summary>
+    /// <param name="attempted">In ordinal order of their ids.</param>
     private static void CheckSlugs(List<(string Id, string Slug, List<ParsedAnnouncement> About)> attempted, DiagnosticBag diagnostics)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        if (attempted.All(p => seen.Add(p.Slug))) return;
-        var slugs = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (id, slug, about) in attempted.OrderBy(p => p.Id, StringComparer.Ordinal))
+        var slugs = new Dictionary<string, string>(attempted.Count, StringComparer.Ordinal);
+        foreach (var (id, slug, about) in attempted)
         {
             if (slugs.TryGetValue(slug, out var earlierId))
                 foreach (var a in about.Where(a => a.ProjectSpan is not null))

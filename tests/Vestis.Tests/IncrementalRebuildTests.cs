@@ -56,6 +56,7 @@ public sealed class IncrementalRebuildTests : IDisposable
         var snapshot = live.Rebuild([path]);
 
         Assert.Contains("<h1>Tiek uzsākta projekts realizācija</h1>", Text(snapshot, Announcement));
+        Assert.Contains("Tiek uzsākta projekts realizācija</a>", Text(snapshot, "lv/ilukstes-novads/index.html"));
     }
 
     [Fact]
