@@ -14,6 +14,7 @@ public sealed class SiteDraft
     private readonly string parent;
     private readonly string name;
     private readonly string temp;
+    private readonly string old;
     private readonly IReadOnlyList<string> paths;
     private readonly DiagnosticBag diagnostics;
     private int unchanged;
@@ -28,6 +29,7 @@ public sealed class SiteDraft
         this.diagnostics = diagnostics;
         name = Path.GetFileName(target);
         temp = Path.Join(parent, $".{name}.tmp-{Environment.ProcessId}");
+        old = Path.Join(parent, $".{name}.old-{Environment.ProcessId}");
     }
 
     /// <summary>Makes the temporary folder and every folder the site needs; false when the file system refused (reported).</summary>
@@ -41,7 +43,9 @@ public sealed class SiteDraft
             foreach (var folder in paths.Select(p => Path.GetDirectoryName(Path.Join(temp, p))!).Distinct())
                 Directory.CreateDirectory(folder);
         });
-        return Report();
+        if (Report()) return true;
+        Discard();
+        return false;
     }
 
     /// <summary>Writes one file of the site; safe to call from parallel workers. A file with the same bytes as before is linked, not written.</summary>
@@ -78,7 +82,6 @@ public sealed class SiteDraft
             }
             else
             {
-                var old = Path.Join(parent, $".{name}.old-{Environment.ProcessId}");
                 if (Directory.Exists(target)) Directory.Move(target, old);
                 Directory.Move(temp, target);
                 if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
@@ -97,7 +100,6 @@ public sealed class SiteDraft
     public void Discard()
     {
         TryDelete(temp);
-        var old = Path.Join(parent, $".{name}.old-{Environment.ProcessId}");
         if (!Directory.Exists(target) && Directory.Exists(old)) Directory.Move(old, target);
     }
 
@@ -122,7 +124,6 @@ public sealed class SiteDraft
         if (failure is null) return true;
         diagnostics.Error(DiagnosticCodes.OutputError, SourceSpan.File(outputDirectory.Replace('\\', '/')),
             $"cannot write the site: {failure.Message}; the previous output is left as it was");
-        TryDelete(temp);
         return false;
     }
 
