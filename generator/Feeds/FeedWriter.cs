@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Xml;
 using Vestis.Model;
@@ -19,10 +18,8 @@ public sealed record FeedHead(string Title, string Author, string SelfUrl, strin
 /// <summary>Atom (RFC 4287) and JSON Feed 1.1 documents, written as trees so they are always well-formed.</summary>
 public static class FeedWriter
 {
-    public static string Atom(FeedHead head, IReadOnlyList<FeedEntry> entries)
-    {
-        var text = new StringBuilder();
-        using (var xml = XmlWriter.Create(text, new XmlWriterSettings { Indent = true, OmitXmlDeclaration = false, NewLineChars = "\n", Encoding = Encoding.UTF8 }))
+    public static byte[] Atom(FeedHead head, IReadOnlyList<FeedEntry> entries) =>
+        Utf8Document.Xml(new XmlWriterSettings { Indent = true, NewLineChars = "\n" }, xml =>
         {
             const string ns = "http://www.w3.org/2005/Atom";
             xml.WriteStartElement("feed", ns);
@@ -60,14 +57,10 @@ public static class FeedWriter
                 xml.WriteEndElement();
             }
             xml.WriteEndElement();
-        }
-        return text.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"") + "\n";
-    }
+        });
 
-    public static string Json(FeedHead head, IReadOnlyList<FeedEntry> entries)
-    {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+    public static byte[] Json(FeedHead head, IReadOnlyList<FeedEntry> entries) =>
+        Utf8Document.Json(new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }, json =>
         {
             json.WriteStartObject();
             json.WriteString("version", "https://jsonfeed.org/version/1.1");
@@ -97,9 +90,7 @@ public static class FeedWriter
             }
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
-    }
+        });
 
     private static void AtomAuthor(XmlWriter xml, string ns, string name)
     {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Vestis.Model;
 using Vestis.Output;
@@ -76,18 +75,14 @@ public static class ProjectData
 
     public static IReadOnlyList<string> CsvColumns { get; } = Columns.Select(c => c.Column).ToList();
 
-    public static string Csv(IEnumerable<ProjectRecord> projects)
+    public static byte[] Csv(IEnumerable<ProjectRecord> projects) => Utf8Document.Text(csv =>
     {
-        var csv = new StringBuilder();
         Row(csv, CsvColumns);
         foreach (var project in projects) Row(csv, Columns.Select(c => c.Value(project)));
-        return csv.ToString();
-    }
+    });
 
-    public static string Json(string language, IEnumerable<ProjectRecord> projects)
-    {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JsonText.Readable }))
+    public static byte[] Json(string language, IEnumerable<ProjectRecord> projects) =>
+        Utf8Document.Json(new JsonWriterOptions { Indented = true, Encoder = JsonText.Readable }, json =>
         {
             json.WriteStartObject();
             json.WriteString("language", language);
@@ -95,9 +90,7 @@ public static class ProjectData
             foreach (var p in projects) Project(json, p);
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
-    }
+        });
 
     private static void Project(Utf8JsonWriter json, ProjectRecord p)
     {
@@ -137,10 +130,10 @@ public static class ProjectData
         json.WriteEndObject();
     }
 
-    private static void Row(StringBuilder csv, IEnumerable<string> fields)
+    private static void Row(TextWriter csv, IEnumerable<string> fields)
     {
-        csv.AppendJoin(',', fields.Select(Field));
-        csv.Append("\r\n");
+        csv.Write(string.Join(',', fields.Select(Field)));
+        csv.Write("\r\n");
     }
 
     /// <summary>A field quoted where RFC 4180 asks: when it holds a comma, a quote or a line break.</summary>

@@ -1,5 +1,5 @@
-using System.Text;
 using System.Xml;
+using Vestis.Output;
 using Vestis.Templating;
 
 namespace Vestis.Feeds;
@@ -7,10 +7,8 @@ namespace Vestis.Feeds;
 /// <summary>A sitemap (sitemaps.org 0.9) with <c>xhtml:link</c> hreflang alternates for each page.</summary>
 public static class SitemapWriter
 {
-    public static string Write(IEnumerable<SitemapEntry> pages)
-    {
-        var text = new StringBuilder();
-        using (var xml = XmlWriter.Create(text, new XmlWriterSettings { Indent = true, NewLineChars = "\n" }))
+    public static byte[] Write(IEnumerable<SitemapEntry> pages) =>
+        Utf8Document.Xml(new XmlWriterSettings { Indent = true, NewLineChars = "\n" }, xml =>
         {
             const string ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
             const string xhtml = "http://www.w3.org/1999/xhtml";
@@ -31,7 +29,5 @@ public static class SitemapWriter
                 xml.WriteEndElement();
             }
             xml.WriteEndElement();
-        }
-        return text.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"") + "\n";
-    }
+        });
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using Vestis.Output;
 
@@ -37,10 +36,8 @@ public static class SearchIndexWriter
 {
     private static readonly JsonWriterOptions Options = new() { Encoder = JsonText.Readable };
 
-    public static byte[] Write(SearchIndex index)
-    {
-        var buffer = new ArrayBufferWriter<byte>(1024 + index.Entries.Count * 512);
-        using (var json = new Utf8JsonWriter(buffer, Options))
+    public static byte[] Write(SearchIndex index) =>
+        Utf8Document.Json(Options, json =>
         {
             json.WriteStartObject();
             json.WriteString("language", index.Language);
@@ -69,10 +66,7 @@ public static class SearchIndexWriter
             }
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-        buffer.Write("\n"u8);
-        return buffer.WrittenSpan.ToArray();
-    }
+        });
 
     private static void Names(Utf8JsonWriter json, string property, IReadOnlyDictionary<string, SearchName> names)
     {

@@ -51,6 +51,9 @@ public sealed class PlannedParts
 /// </summary>
 public static class SiteRenderer
 {
+    /// <summary>Feeds are made as Atom and JSON, project lists as CSV and JSON, from entries shared by both.</summary>
+    private const int BothFormats = 2;
+
     /// <param name="earlier">
     /// The files of each story, project and attachment an earlier plan made, reused while these are the same
     /// instances (they are the bulk of a site; the rest is planned again).
@@ -140,7 +143,7 @@ public static class SiteRenderer
         }, "layouts/chooser"));
         plan.Add(NotFound(null, "404.html", _ => "404.html"));
 
-        plan.Add(new PlannedFile("sitemap.xml", "sitemap", null, (s, _) => OutputFile.Text("sitemap.xml",
+        plan.Add(new PlannedFile("sitemap.xml", "sitemap", null, (s, _) => new OutputFile("sitemap.xml",
             SitemapWriter.Write(s.Files.Where(f => f.Sitemap is not null).Select(f => s.Views(f.Language!).SitemapEntry(f.Sitemap!)).OrderBy(e => e.Url, StringComparer.Ordinal)))));
         plan.Add(new PlannedFile("robots.txt", "robots", null, (_, _) => OutputFile.Text("robots.txt", $"User-agent: *\nAllow: /\n\nSitemap: {settings.BaseUrl.AbsoluteUri}sitemap.xml\n")));
         plan.AddRange(StaticAssets(templatesDirectory).Select(a => Copy(a.Path, "asset", a.From)));
@@ -236,7 +239,7 @@ public static class SiteRenderer
         var atom = Urls.Feed(language, municipalityId, "xml");
         var json = Urls.Feed(language, municipalityId, "json");
         // Made once for both formats, when the first of them is made: an entry's body is parsed to make its links absolute.
-        List<FeedEntry> Entries(ViewFactory views) => views.Shared(atom, () => stories.Where(s => s.Versions.ContainsKey(language)).Select(s => s.Versions[language])
+        List<FeedEntry> Entries(ViewFactory views) => views.Shared(atom, BothFormats, () => stories.Where(s => s.Versions.ContainsKey(language)).Select(s => s.Versions[language])
             .Where(views.Published).Take(site.Settings.PageSize)
             .Select(a => Entry(views, a)).ToList());
         FeedHead Head(ViewFactory views, string path)
@@ -244,8 +247,8 @@ public static class SiteRenderer
             var page = views.Absolute(municipalityId is null ? Urls.Home(language) : Urls.Municipality(language, municipalityId));
             return new(title(views), title(views), views.Absolute(path), page, language);
         }
-        plan.Add(new PlannedFile(atom, "feed", language, (s, _) => OutputFile.Text(atom, FeedWriter.Atom(Head(s.Views(language), atom), Entries(s.Views(language))))));
-        plan.Add(new PlannedFile(json, "feed", language, (s, _) => OutputFile.Text(json, FeedWriter.Json(Head(s.Views(language), json), Entries(s.Views(language))))));
+        plan.Add(new PlannedFile(atom, "feed", language, (s, _) => new OutputFile(atom, FeedWriter.Atom(Head(s.Views(language), atom), Entries(s.Views(language))))));
+        plan.Add(new PlannedFile(json, "feed", language, (s, _) => new OutputFile(json, FeedWriter.Json(Head(s.Views(language), json), Entries(s.Views(language))))));
     }
 
     /// <summary>The open data lists of a language's projects, or of a municipality's: CSV and JSON.</summary>
@@ -254,9 +257,9 @@ public static class SiteRenderer
         var csv = Urls.ProjectData(language, municipalityId, "csv");
         var json = Urls.ProjectData(language, municipalityId, "json");
         // Made once for both formats.
-        List<ProjectRecord> Records(ViewFactory views) => views.Shared(csv, () => projects.Select(views.ProjectRecord).ToList());
-        plan.Add(new PlannedFile(csv, "data", language, (s, _) => OutputFile.Text(csv, ProjectData.Csv(Records(s.Views(language))))));
-        plan.Add(new PlannedFile(json, "data", language, (s, _) => OutputFile.Text(json, ProjectData.Json(language, Records(s.Views(language))))));
+        List<ProjectRecord> Records(ViewFactory views) => views.Shared(csv, BothFormats, () => projects.Select(views.ProjectRecord).ToList());
+        plan.Add(new PlannedFile(csv, "data", language, (s, _) => new OutputFile(csv, ProjectData.Csv(Records(s.Views(language))))));
+        plan.Add(new PlannedFile(json, "data", language, (s, _) => new OutputFile(json, ProjectData.Json(language, Records(s.Views(language))))));
     }
 
     private static FeedEntry Entry(ViewFactory views, Announcement a)

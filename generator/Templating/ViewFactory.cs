@@ -16,7 +16,7 @@ public sealed class ViewFactory(SiteModel site, string language, UiStrings ui, R
     private readonly string defaultLanguage = site.Settings.DefaultLanguage;
     private readonly string root = site.Settings.BaseUrl.AbsolutePath;
     private readonly ConcurrentDictionary<string, PublicityLabel?> labels = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Lazy<object>> shared = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SharedValue> shared = new(StringComparer.Ordinal);
     private LanguageFormat Format => ui.Format;
 
     public string Language => language;
@@ -25,8 +25,22 @@ public sealed class ViewFactory(SiteModel site, string language, UiStrings ui, R
 
     public UiStrings Ui => ui;
 
-    /// <summary>What several files are made from (a feed's entries, for both its formats), made once.</summary>
-    public T Shared<T>(string key, Func<T> make) where T : class => (T)shared.GetOrAdd(key, _ => new Lazy<object>(make)).Value;
+    /// <summary>
+    /// What several files are made from (a feed's entries, for both its formats), made once and forgotten when the
+    /// last of its <paramref name="takers"/> has taken it, so that a build does not hold them all to its end.
+    /// </summary>
+    public T Shared<T>(string key, int takers, Func<T> make) where T : class
+    {
+        var entry = shared.GetOrAdd(key, _ => new SharedValue(make, takers));
+        if (Interlocked.Decrement(ref entry.Left) == 0) shared.TryRemove(new KeyValuePair<string, SharedValue>(key, entry));
+        return (T)entry.Value.Value;
+    }
+
+    private sealed class SharedValue(Func<object> make, int takers)
+    {
+        public readonly Lazy<object> Value = new(make);
+        public int Left = takers;
+    }
 
     public string Href(string path) => root + path;
 
