@@ -177,8 +177,7 @@ public static class SiteBuilder
         T? Kept<T>(string key, Func<object?[]> inputs, Func<DiagnosticBag, T?> make) where T : class =>
             earlier is null ? make(diagnostics) : earlier.Templates.Get(key, new SameInputs(inputs()), diagnostics, make);
 
-        var sources = clock.Stage("load", () => new ContentLoader(options.ContentDirectory, diagnostics, earlier?.Sources, earlier?.Changed).Load());
-        var content = clock.Stage("validate", () => new ContentValidator(diagnostics, earlier?.Checked).Validate(sources));
+        var content = LoadAndValidate(options, diagnostics, clock, earlier);
         var templates = clock.Stage("templates", () => Kept("templates", () => [earlier!.TemplatesRead],
             found => new TemplateRenderer(TemplateCatalog.Load(options.TemplatesDirectory, found))))!;
         if (content is null || diagnostics.HasErrors) return null;
@@ -191,5 +190,13 @@ public static class SiteBuilder
         if (earlier is not null) earlier.Bodies = bodies;
         var plan = clock.Stage("plan", () => SiteRenderer.Plan(site, options.TemplatesDirectory, earlier?.Files));
         return new PlannedSite(site, templates, ui, bodies, plan);
+    }
+
+    // A method of its own, so that the sources, with every file's YAML tree, are garbage once validated
+    // rather than held by the closures of the stages after.
+    private static Content? LoadAndValidate(BuildOptions options, DiagnosticBag diagnostics, StageClock clock, EarlierBuild? earlier)
+    {
+        var sources = clock.Stage("load", () => new ContentLoader(options.ContentDirectory, diagnostics, earlier?.Sources, earlier?.Changed).Load());
+        return clock.Stage("validate", () => new ContentValidator(diagnostics, earlier?.Checked).Validate(sources));
     }
 }
