@@ -17,10 +17,9 @@ namespace Vestis.Markdown;
 /// <summary>An announcement body as HTML, and its first paragraph as plain text (the default summary).</summary>
 public sealed class RenderedMarkdown(string html, string firstParagraph)
 {
-    // Every body of the site is held until its pages are made: as UTF-8 it takes half the memory of a string.
-    private readonly byte[] html = Encoding.UTF8.GetBytes(html);
+    private readonly Utf8Text html = new(html);
 
-    public string Html => Encoding.UTF8.GetString(html);
+    public string Html => html.ToString();
 
     public string FirstParagraph { get; } = firstParagraph;
 }

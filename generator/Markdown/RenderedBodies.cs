@@ -40,7 +40,7 @@ public sealed class RenderedBodies
             }
             var found = new DiagnosticBag();
             List<(string, string?)>? links = null;
-            var result = markdown.Render(a.Body, a.SourcePath, a.BodyLine, url =>
+            var result = markdown.Render(a.Body.ToString(), a.SourcePath, a.BodyLine, url =>
             {
                 var target = Resolve(a, url);
                 (links ??= []).Add((url, target));

@@ -84,7 +84,7 @@ public sealed record Announcement(
     Author? Author,
     string? ProjectId,
     Diagnostics.SourceSpan? ProjectSpan,
-    string Body,
+    Loading.Utf8Text Body,
     int BodyLine)
 {
     /// <summary>The date feeds and "updated" notes use: the last substantive change.</summary>

@@ -85,7 +85,7 @@ internal sealed partial class AnnouncementValidator(
         var author = Author(fields, map);
         var (projectId, projectSpan, definesProject, definition) =
             Project(fields, map, language, source, date ?? default);
-        foreach (var (line, column, placeholder) in Placeholder.Each(source.Body))
+        foreach (var (line, column, placeholder) in Placeholder.Each(source.Body.ToString()))
             diagnostics.Error(DiagnosticCodes.Placeholder, new SourceSpan(source.Path, source.BodyLine + line, column),
                 $"fill in the placeholder {placeholder} in the text");
 

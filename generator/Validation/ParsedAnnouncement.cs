@@ -1,4 +1,5 @@
 using Vestis.Diagnostics;
+using Vestis.Loading;
 using Vestis.Model;
 
 namespace Vestis.Validation;
@@ -30,5 +31,5 @@ internal sealed record ParsedAnnouncement(
     SourceSpan? ProjectSpan,
     bool DefinesProject,
     ProjectDefinition? Definition,
-    string Body,
+    Utf8Text Body,
     int BodyLine);

@@ -1,4 +1,5 @@
 using Vestis.Diagnostics;
+using Vestis.Loading;
 using Vestis.Markdown;
 
 namespace Vestis.Tests;
@@ -20,6 +21,17 @@ public sealed class MarkdownTests
     [InlineData("<video src=\"https://tracker.example/v.mp4\"></video>", "tracker.example")]
     public void Raw_html_is_sanitized(string markdown, string forbidden) =>
         Assert.DoesNotContain(forbidden, Render(markdown), StringComparison.OrdinalIgnoreCase);
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("Ilūkstes novada pašvaldība ✓ 👍 \u00A0\n\n## Virsraksts\n")]
+    [InlineData(null)]
+    public void A_body_held_as_utf8_is_the_same_text(string? text)
+    {
+        // null stands for a body of several MB.
+        text ??= string.Concat(Enumerable.Range(0, 200_000).Select(i => $"{i} rinda ar garumzīmēm āčēģīķļņšūž\n"));
+        Assert.Equal(text, new Utf8Text(text).ToString());
+    }
 
     [Fact]
     public void A_javascript_markdown_link_is_an_error_and_is_not_rendered()
