@@ -9,7 +9,7 @@ namespace Vestis.Diagnostics;
 /// <typeparam name="TStamp">What the result depends on; an entry whose stamp differs is made again.</typeparam>
 public sealed class DiagnosedCache<TStamp>
 {
-    private sealed record Entry(TStamp Stamp, object? Result, IReadOnlyList<Diagnostic> Diagnostics);
+    private sealed record Entry(TStamp Stamp, object? Result, Diagnostic[] Diagnostics);
 
     private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
 
@@ -19,7 +19,7 @@ public sealed class DiagnosedCache<TStamp>
         if (again || !entries.TryGetValue(key, out var entry) || !EqualityComparer<TStamp>.Default.Equals(entry.Stamp, stamp))
         {
             var found = new DiagnosticBag();
-            entry = new Entry(stamp, make(found), found.Sorted());
+            entry = new Entry(stamp, make(found), [.. found.Sorted()]);
             entries[key] = entry;
         }
         foreach (var diagnostic in entry.Diagnostics) diagnostics.Add(diagnostic);
