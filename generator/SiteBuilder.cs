@@ -61,6 +61,9 @@ public sealed class PlannedSite(SiteModel site, TemplateRenderer renderer, IRead
 
     public OutputFile Make(PlannedFile file, DiagnosticBag diagnostics) => file.Make(this, diagnostics);
 
+    /// <summary>The same site planned into other files.</summary>
+    internal PlannedSite With(IReadOnlyList<PlannedFile> other) => new(site, renderer, ui, bodies, other);
+
     /// <summary>The page an HTML file is, with what its audit must find; null for other files.</summary>
     public RenderedPage? Page(PlannedFile file, OutputFile made) =>
         file.Template is null ? null : new RenderedPage(made, file.Template,

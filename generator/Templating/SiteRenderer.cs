@@ -58,7 +58,8 @@ public static class SiteRenderer
     /// The files of each story, project and attachment an earlier plan made, reused while these are the same
     /// instances (they are the bulk of a site; the rest is planned again).
     /// </param>
-    public static IReadOnlyList<PlannedFile> Plan(SiteModel site, string templatesDirectory, PlannedParts? earlier = null)
+    /// <param name="sitemapLimit">The most addresses one sitemap lists (the protocol's limit; smaller in tests).</param>
+    public static IReadOnlyList<PlannedFile> Plan(SiteModel site, string templatesDirectory, PlannedParts? earlier = null, int sitemapLimit = SitemapWriter.MaxUrls)
     {
         var plan = new List<PlannedFile>();
         var settings = site.Settings;
@@ -143,8 +144,7 @@ public static class SiteRenderer
         }, "layouts/chooser"));
         plan.Add(NotFound(null, "404.html", _ => "404.html"));
 
-        plan.Add(new PlannedFile("sitemap.xml", "sitemap", null, (s, _) => new OutputFile("sitemap.xml",
-            SitemapWriter.Write(s.Files.Where(f => f.Sitemap is not null).Select(f => s.Views(f.Language!).SitemapEntry(f.Sitemap!)).OrderBy(e => e.Url, StringComparer.Ordinal)))));
+        AddSitemaps(plan, plan.Count(f => f.Sitemap is not null), sitemapLimit, defaultLanguage);
         plan.Add(new PlannedFile("robots.txt", "robots", null, (_, _) => OutputFile.Text("robots.txt", $"User-agent: *\nAllow: /\n\nSitemap: {settings.BaseUrl.AbsoluteUri}sitemap.xml\n")));
         plan.AddRange(StaticAssets(templatesDirectory).Select(a => Copy(a.Path, "asset", a.From)));
         plan.AddRange(site.Content.Attachments.Select(a => Kept(earlier?.Attachments, a, [], static a => Copy(a.OutputPath, "attachment", a.FullPath))));
@@ -249,6 +249,29 @@ public static class SiteRenderer
         }
         plan.Add(new PlannedFile(atom, "feed", language, (s, _) => new OutputFile(atom, FeedWriter.Atom(Head(s.Views(language), atom), Entries(s.Views(language))))));
         plan.Add(new PlannedFile(json, "feed", language, (s, _) => new OutputFile(json, FeedWriter.Json(Head(s.Views(language), json), Entries(s.Views(language))))));
+    }
+
+    /// <summary>
+    /// <c>sitemap.xml</c> listing every page the plan lists (all are planned before it); on a site with more pages
+    /// than one sitemap may list, <c>sitemap.xml</c> is a sitemap index of <c>sitemap-1.xml</c>, <c>sitemap-2.xml</c>, ….
+    /// </summary>
+    private static void AddSitemaps(List<PlannedFile> plan, int listed, int limit, string defaultLanguage)
+    {
+        static IEnumerable<SitemapEntry> Entries(PlannedSite s) => s.Files.Where(f => f.Sitemap is not null)
+            .Select(f => s.Views(f.Language!).SitemapEntry(f.Sitemap!)).OrderBy(e => e.Url, StringComparer.Ordinal);
+        if (listed <= limit)
+        {
+            plan.Add(new PlannedFile("sitemap.xml", "sitemap", null, (s, _) => new OutputFile("sitemap.xml", SitemapWriter.Write(Entries(s)))));
+            return;
+        }
+        var parts = Enumerable.Range(1, (listed + limit - 1) / limit).Select(n => $"sitemap-{n}.xml").ToList();
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var (path, skip) = (parts[i], i * limit);
+            plan.Add(new PlannedFile(path, "sitemap", null, (s, _) => new OutputFile(path, SitemapWriter.Write(Entries(s).Skip(skip).Take(limit)))));
+        }
+        plan.Add(new PlannedFile("sitemap.xml", "sitemap", null, (s, _) => new OutputFile("sitemap.xml",
+            SitemapWriter.Index(parts.Select(s.Views(defaultLanguage).Absolute)))));
     }
 
     /// <summary>The open data lists of a language's projects, or of a municipality's: CSV and JSON.</summary>

@@ -163,6 +163,27 @@ public sealed class BundledSiteTests : IClassFixture<BundledSiteTests.BuiltSite>
         Assert.Equal(pages.Order(StringComparer.Ordinal), urls.Where(u => u != "https://projekti.example.lv/").Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public void A_site_with_more_pages_than_a_sitemap_may_list_has_a_sitemap_index_of_sitemaps_that_list_them_all()
+    {
+        // sitemaps.org allows 50,000 addresses a sitemap; the bundled site is split at 10 to see the same rule.
+        XNamespace s = "http://www.sitemaps.org/schemas/sitemap/0.9";
+        var options = new BuildOptions(Repository.Content, Repository.Templates, null, false, new DateOnly(2026, 11, 23), 2);
+        var planned = SiteBuilder.Plan(options, new Diagnostics.DiagnosticBag(), new StageClock(BuildProgress.None))!;
+        var split = planned.With(Templating.SiteRenderer.Plan(planned.Site, Repository.Templates, sitemapLimit: 10));
+        XDocument Made(string path) => XDocument.Parse(System.Text.Encoding.UTF8.GetString(
+            split.Make(split.Files.Single(f => f.Path == path), new Diagnostics.DiagnosticBag()).Content!));
+
+        var index = Made("sitemap.xml");
+        Assert.Equal(s + "sitemapindex", index.Root!.Name);
+        var parts = index.Root.Elements(s + "sitemap").Select(e => e.Element(s + "loc")!.Value).ToList();
+        var whole = XDocument.Parse(site.Read("sitemap.xml")).Root!.Elements(s + "url").ToList();
+        Assert.Equal(Enumerable.Range(1, (whole.Count + 9) / 10).Select(n => $"https://projekti.example.lv/sitemap-{n}.xml"), parts);
+        var listed = parts.SelectMany(url => Made(url["https://projekti.example.lv/".Length..]).Root!.Elements(s + "url").ToList() is var urls
+            && urls.Count <= 10 ? urls : throw new Xunit.Sdk.XunitException($"{url} lists {urls.Count} addresses")).ToList();
+        Assert.Equal(whole.Select(u => u.ToString()), listed.Select(u => u.ToString()));
+    }
+
     [Theory]
     [InlineData("lv/funds/erdf/index.html")]
     [InlineData("en/measures/9.3.1.1/index.html")]
