@@ -257,18 +257,20 @@ public static class SiteRenderer
     /// </summary>
     private static void AddSitemaps(List<PlannedFile> plan, int listed, int limit, string defaultLanguage)
     {
-        static IEnumerable<SitemapEntry> Entries(PlannedSite s) => s.Files.Where(f => f.Sitemap is not null)
-            .Select(f => s.Views(f.Language!).SitemapEntry(f.Sitemap!)).OrderBy(e => e.Url, StringComparer.Ordinal);
+        // Sorted by address, and only the addresses: each part makes the entries (with their alternates) of its own pages.
+        IEnumerable<SitemapEntry> Entries(PlannedSite s, int skip) => s.Files.Where(f => f.Sitemap is not null)
+            .Select(f => (File: f, Url: s.Views(f.Language!).Absolute(f.Sitemap!(f.Language!)!))).OrderBy(x => x.Url, StringComparer.Ordinal)
+            .Skip(skip).Take(limit).Select(x => s.Views(x.File.Language!).SitemapEntry(x.File.Sitemap!));
         if (listed <= limit)
         {
-            plan.Add(new PlannedFile("sitemap.xml", "sitemap", null, (s, _) => new OutputFile("sitemap.xml", SitemapWriter.Write(Entries(s)))));
+            plan.Add(new PlannedFile("sitemap.xml", "sitemap", null, (s, _) => new OutputFile("sitemap.xml", SitemapWriter.Write(Entries(s, 0)))));
             return;
         }
         var parts = Enumerable.Range(1, (listed + limit - 1) / limit).Select(n => $"sitemap-{n}.xml").ToList();
         for (var i = 0; i < parts.Count; i++)
         {
             var (path, skip) = (parts[i], i * limit);
-            plan.Add(new PlannedFile(path, "sitemap", null, (s, _) => new OutputFile(path, SitemapWriter.Write(Entries(s).Skip(skip).Take(limit)))));
+            plan.Add(new PlannedFile(path, "sitemap", null, (s, _) => new OutputFile(path, SitemapWriter.Write(Entries(s, skip)))));
         }
         plan.Add(new PlannedFile("sitemap.xml", "sitemap", null, (s, _) => new OutputFile("sitemap.xml",
             SitemapWriter.Index(parts.Select(s.Views(defaultLanguage).Absolute)))));
