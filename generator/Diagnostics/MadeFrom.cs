@@ -31,7 +31,7 @@ public sealed class MadeFrom<TSource> where TSource : class
         (T)(TryGet(source, others, out var entry) ? entry : Keep(source, others, make(state), [])).Result!;
 
     private bool TryGet(TSource source, object?[] others, out Entry entry) =>
-        entries.TryGetValue(source, out entry!) && entry.Others.AsSpan().SequenceEqual(others, ReferenceEqualityComparer.Instance);
+        entries.TryGetValue(source, out entry!) && SameInputs.Same(entry.Others, others);
 
     private Entry Keep(TSource source, object?[] others, object? result, Diagnostic[] diagnostics)
     {

@@ -8,8 +8,10 @@ public sealed class SameInputs(params object?[] inputs) : IEquatable<SameInputs>
 {
     private readonly object?[] inputs = inputs;
 
-    public bool Equals(SameInputs? other) =>
-        other is not null && inputs.AsSpan().SequenceEqual(other.inputs, ReferenceEqualityComparer.Instance);
+    public bool Equals(SameInputs? other) => other is not null && Same(inputs, other.inputs);
+
+    /// <summary>Whether two lists of inputs hold the same instances in the same order.</summary>
+    public static bool Same(object?[] these, object?[] those) => these.AsSpan().SequenceEqual(those, ReferenceEqualityComparer.Instance);
 
     public override bool Equals(object? obj) => Equals(obj as SameInputs);
 
