@@ -31,14 +31,13 @@ public static class SitemapWriter
     public static byte[] Write(IEnumerable<SitemapEntry> pages) =>
         Utf8Document.Xml(Settings, xml =>
         {
-            const string ns = Namespace;
             const string xhtml = "http://www.w3.org/1999/xhtml";
-            xml.WriteStartElement("urlset", ns);
+            xml.WriteStartElement("urlset", Namespace);
             xml.WriteAttributeString("xmlns", "xhtml", null, xhtml);
             foreach (var (url, alternates) in pages)
             {
-                xml.WriteStartElement("url", ns);
-                xml.WriteElementString("loc", ns, url);
+                xml.WriteStartElement("url", Namespace);
+                xml.WriteElementString("loc", Namespace, url);
                 foreach (var alternate in alternates)
                 {
                     xml.WriteStartElement("xhtml", "link", xhtml);

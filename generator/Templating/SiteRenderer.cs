@@ -259,7 +259,7 @@ public static class SiteRenderer
     {
         // Sorted by address, and only the addresses: each part makes the entries (with their alternates) of its own pages.
         IEnumerable<SitemapEntry> Entries(PlannedSite s, int skip) => s.Files.Where(f => f.Sitemap is not null)
-            .Select(f => (File: f, Url: s.Views(f.Language!).Absolute(f.Sitemap!(f.Language!)!))).OrderBy(x => x.Url, StringComparer.Ordinal)
+            .Select(f => (File: f, Url: s.Views(f.Language!).AddressOf(f.Sitemap!))).OrderBy(x => x.Url, StringComparer.Ordinal)
             .Skip(skip).Take(limit).Select(x => s.Views(x.File.Language!).SitemapEntry(x.File.Sitemap!));
         if (listed <= limit)
         {

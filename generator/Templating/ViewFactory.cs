@@ -87,8 +87,11 @@ public sealed class ViewFactory(SiteModel site, string language, UiStrings ui, R
         var alternates = existing.Select(x => new AlternateView(x.Lang, Absolute(x.Path!))).ToList();
         if (alternates.Count > 1)
             alternates.Add(new AlternateView("x-default", Absolute(pathIn(defaultLanguage) ?? existing[0].Path!)));
-        return new SitemapEntry(Absolute(pathIn(language)!), alternates);
+        return new SitemapEntry(AddressOf(pathIn), alternates);
     }
+
+    /// <summary>The absolute address of a page in this language (the sitemap's order).</summary>
+    public string AddressOf(Func<string, string?> pathIn) => Absolute(pathIn(language)!);
 
     /// <summary>The announcement as a schema.org <c>NewsArticle</c>, about its project with the project's funding as grants.</summary>
     private JsonObject NewsArticle(Announcement a, string url)
