@@ -180,7 +180,8 @@ public static class SiteBuilder
         T? Kept<T>(string key, Func<object?[]> inputs, Func<DiagnosticBag, T?> make) where T : class =>
             earlier is null ? make(diagnostics) : earlier.Templates.Get(key, new SameInputs(inputs()), diagnostics, make);
 
-        var content = LoadAndValidate(options, diagnostics, clock, earlier);
+        var validated = LoadAndValidate(options, diagnostics, clock, earlier);
+        var content = validated?.Content;
         var templates = clock.Stage("templates", () => Kept("templates", () => [earlier!.TemplatesRead],
             found => new TemplateRenderer(TemplateCatalog.Load(options.TemplatesDirectory, found))))!;
         if (content is null || diagnostics.HasErrors) return null;
@@ -189,15 +190,15 @@ public static class SiteBuilder
         if (ui is null) return null;
         var site = clock.Stage("model", () => new SiteModelBuilder(options.Today, options.IncludeDrafts, options.IncludeFuture, earlier?.Stories).Build(content));
         clock.Stage("publicity", () => { PublicityChecks.Check(site, diagnostics); return site; });
-        var bodies = clock.Stage("markdown", () => RenderedBodies.Render(site, new MarkdownRenderer(), diagnostics, options.MaxParallelism, earlier?.Bodies));
+        var bodies = clock.Stage("markdown", () => RenderedBodies.Render(site, validated!.Bodies, new MarkdownRenderer(), diagnostics, options.MaxParallelism, earlier?.Bodies));
         if (earlier is not null) earlier.Bodies = bodies;
         var plan = clock.Stage("plan", () => SiteRenderer.Plan(site, options.TemplatesDirectory, earlier?.Files));
         return new PlannedSite(site, templates, ui, bodies, plan);
     }
 
     // A method of its own, so that the sources, with every file's YAML tree, are garbage once validated
-    // rather than held by the closures of the stages after.
-    private static Content? LoadAndValidate(BuildOptions options, DiagnosticBag diagnostics, StageClock clock, EarlierBuild? earlier)
+    // rather than held by the closures of the stages after; so are the Markdown bodies, once rendered.
+    private static ValidatedContent? LoadAndValidate(BuildOptions options, DiagnosticBag diagnostics, StageClock clock, EarlierBuild? earlier)
     {
         var sources = clock.Stage("load", () => new ContentLoader(options.ContentDirectory, diagnostics, earlier?.Sources, earlier?.Changed).Load());
         return clock.Stage("validate", () => new ContentValidator(diagnostics, earlier?.Checked).Validate(sources));

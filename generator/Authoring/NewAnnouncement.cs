@@ -48,7 +48,7 @@ public static partial class NewAnnouncement
             return NewAnnouncementResult.Wrong($"the templates folder `{request.TemplatesDirectory}` does not exist");
         var diagnostics = new DiagnosticBag();
         var sources = new ContentLoader(request.ContentDirectory, diagnostics).Load();
-        var content = new ContentValidator(diagnostics).Validate(sources);
+        var content = new ContentValidator(diagnostics).Validate(sources)?.Content;
         var ui = content is null ? null : UiStrings.Load(request.TemplatesDirectory, content.Settings, diagnostics);
         // The site's own problems are check's to report; new stops only when it cannot know the site's languages.
         if (content is null || ui is null)

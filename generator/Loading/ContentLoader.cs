@@ -86,7 +86,7 @@ public sealed class ContentLoader(string contentDirectory, DiagnosticBag diagnos
         var frontMatter = FrontMatter.Split(display, text, diagnostics);
         if (frontMatter is null) return null;
         var doc = YamlParser.Parse(display, frontMatter.Yaml, lineOffset: 1, diagnostics);
-        return doc is null ? null : new AnnouncementSource(display, folder, name, doc, new Utf8Text(frontMatter.Body), frontMatter.BodyLine);
+        return doc is null ? null : new AnnouncementSource(display, folder, name, doc, new AnnouncementBody(new Utf8Text(frontMatter.Body), frontMatter.BodyLine));
     }
 
     private YamlDoc? ReadYaml(string relative, bool required)

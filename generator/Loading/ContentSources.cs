@@ -13,7 +13,10 @@ public sealed record MunicipalitySource(string Id, YamlDoc? Doc, string Path);
 
 /// <param name="Folder">The municipality folder the file is in.</param>
 /// <param name="FileName">The file name, e.g. <c>2019-09-19-slug.lv.md</c>.</param>
-public sealed record AnnouncementSource(string Path, string Folder, string FileName, YamlDoc? FrontMatter, Utf8Text Body, int BodyLine);
+public sealed record AnnouncementSource(string Path, string Folder, string FileName, YamlDoc? FrontMatter, AnnouncementBody Body);
+
+/// <summary>An announcement's Markdown, held as UTF-8, and the line of its file where it starts.</summary>
+public sealed record AnnouncementBody(Utf8Text Markdown, int Line);
 
 /// <summary>A file in an announcement's own folder (<c>announcements/&lt;municipality&gt;/&lt;stem&gt;/...</c>).</summary>
 /// <param name="RelativePath">Path below <c>announcements/</c>, with <c>/</c> separators.</param>

@@ -1,4 +1,5 @@
 using Vestis.Diagnostics;
+using Vestis.Loading;
 using Vestis.Model;
 
 namespace Vestis.Markdown;
@@ -19,7 +20,8 @@ public sealed class RenderedBodies
 
     public RenderedMarkdown this[Announcement version] => entries[version].Result;
 
-    public static RenderedBodies Render(SiteModel site, MarkdownRenderer markdown, DiagnosticBag diagnostics, int maxParallelism, RenderedBodies? earlier = null)
+    /// <param name="markdown">Each version's Markdown, as validation found it.</param>
+    public static RenderedBodies Render(SiteModel site, IReadOnlyDictionary<Announcement, AnnouncementBody> markdown, MarkdownRenderer renderer, DiagnosticBag diagnostics, int maxParallelism, RenderedBodies? earlier = null)
     {
         var versions = site.Stories.SelectMany(s => s.Versions.Values).ToList();
         var root = site.Settings.BaseUrl.AbsolutePath;
@@ -40,7 +42,8 @@ public sealed class RenderedBodies
             }
             var found = new DiagnosticBag();
             List<(string, string?)>? links = null;
-            var result = markdown.Render(a.Body.ToString(), a.SourcePath, a.BodyLine, url =>
+            var body = markdown[a];
+            var result = renderer.Render(body.Markdown.ToString(), a.SourcePath, body.Line, url =>
             {
                 var target = Resolve(a, url);
                 (links ??= []).Add((url, target));

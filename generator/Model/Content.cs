@@ -83,9 +83,7 @@ public sealed record Announcement(
     IReadOnlyList<string> Tags,
     Author? Author,
     string? ProjectId,
-    Diagnostics.SourceSpan? ProjectSpan,
-    Loading.Utf8Text Body,
-    int BodyLine)
+    Diagnostics.SourceSpan? ProjectSpan)
 {
     /// <summary>The date feeds and "updated" notes use: the last substantive change.</summary>
     public DateOnly LastChanged => Updated ?? Date;

@@ -85,8 +85,8 @@ internal sealed partial class AnnouncementValidator(
         var author = Author(fields, map);
         var (projectId, projectSpan, definesProject, definition) =
             Project(fields, map, language, source, date ?? default);
-        foreach (var (line, column, placeholder) in Placeholder.Each(source.Body.ToString()))
-            diagnostics.Error(DiagnosticCodes.Placeholder, new SourceSpan(source.Path, source.BodyLine + line, column),
+        foreach (var (line, column, placeholder) in Placeholder.Each(source.Body.Markdown.ToString()))
+            diagnostics.Error(DiagnosticCodes.Placeholder, new SourceSpan(source.Path, source.Body.Line + line, column),
                 $"fill in the placeholder {placeholder} in the text");
 
         if (title is null || (dateNode is not null && date is null) || (slugNode is not null && slug is null)) return null;
@@ -103,7 +103,7 @@ internal sealed partial class AnnouncementValidator(
             translated is null ? null : fields.SpanOf(Fields.Get(map, "translated")!),
             title, summary, kind, urlSlug,
             slugNode is not null ? fields.SpanOf(slugNode) : fileSlug is not null ? fileSpan : titleSpan,
-            draft, tags, author, projectId, projectSpan, definesProject, definition, source.Body, source.BodyLine);
+            draft, tags, author, projectId, projectSpan, definesProject, definition, source.Body);
     }
 
     private static AnnouncementKind? Kind(Fields fields, YamlMappingNode map)

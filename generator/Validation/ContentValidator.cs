@@ -26,6 +26,12 @@ public sealed class CheckedContent
     public MadeFrom<AttachmentSource> Attachments { get; } = new();
 }
 
+/// <summary>
+/// What validation makes: the checked content, and the Markdown body of each of its announcements. Only the Markdown
+/// stage reads the bodies, so the model does not hold them: once rendered, a build lets them go.
+/// </summary>
+public sealed record ValidatedContent(Content Content, IReadOnlyDictionary<Announcement, AnnouncementBody> Bodies);
+
 /// <summary>The Validate stage: turns parsed sources into checked, typed <see cref="Content"/>.</summary>
 /// <param name="earlier">What an earlier run checked, reused where its inputs are the same instances; null to check all.</param>
 public sealed class ContentValidator(DiagnosticBag diagnostics, CheckedContent? earlier = null)
@@ -38,7 +44,7 @@ public sealed class ContentValidator(DiagnosticBag diagnostics, CheckedContent? 
     /// <param name="Story">The story whose folder the file is in, as <c>&lt;municipality&gt;/&lt;stem&gt;</c>.</param>
     private sealed record CheckedAttachment(string Story, Attachment Attachment);
 
-    public Content? Validate(ContentSources sources)
+    public ValidatedContent? Validate(ContentSources sources)
     {
         var site = Kept(earlier?.Settings, "site.yml", new([sources.Site, .. sources.PublicityFiles]),
             found => SiteValidator.Validate(sources.Site, sources.PublicityFiles, found));
@@ -68,9 +74,13 @@ public sealed class ContentValidator(DiagnosticBag diagnostics, CheckedContent? 
         var attachments = Attachments(sources.Attachments, stories);
         var valid = municipalities.Keys.ToHashSet(StringComparer.Ordinal);
         var published = new List<Announcement>(announcements.Count);
-        foreach (var story in stories)
-            if (valid.Contains(story.Versions[0].MunicipalityId)) published.AddRange(story.Announcements);
-        return new Content(site, municipalities, measures, published, projects, attachments);
+        var bodies = new Dictionary<Announcement, AnnouncementBody>(announcements.Count, ReferenceEqualityComparer.Instance);
+        foreach (var story in stories.Where(s => valid.Contains(s.Versions[0].MunicipalityId)))
+        {
+            published.AddRange(story.Announcements);
+            for (var i = 0; i < story.Versions.Count; i++) bodies[story.Announcements[i]] = story.Versions[i].Body;
+        }
+        return new ValidatedContent(new Content(site, municipalities, measures, published, projects, attachments), bodies);
     }
 
     /// <summary>What <paramref name="make"/> makes, or what it made from the same inputs before.</summary>
@@ -198,5 +208,5 @@ public sealed class ContentValidator(DiagnosticBag diagnostics, CheckedContent? 
 
     private static Announcement ToAnnouncement(ParsedAnnouncement a) => new(
         a.Path, a.MunicipalityId, a.Stem, a.Language, a.Date!.Value, a.Updated, a.Translated, a.Title, a.Summary,
-        a.Kind ?? AnnouncementKind.News, a.Slug, a.Draft, a.Tags ?? [], a.Author, a.ProjectId, a.ProjectSpan, a.Body, a.BodyLine);
+        a.Kind ?? AnnouncementKind.News, a.Slug, a.Draft, a.Tags ?? [], a.Author, a.ProjectId, a.ProjectSpan);
 }

@@ -31,5 +31,4 @@ internal sealed record ParsedAnnouncement(
     SourceSpan? ProjectSpan,
     bool DefinesProject,
     ProjectDefinition? Definition,
-    Utf8Text Body,
-    int BodyLine);
+    AnnouncementBody Body);
