@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime;
 using Vestis.Audit;
 using Vestis.Diagnostics;
 using Vestis.I18n;
@@ -181,6 +182,10 @@ public static class SiteBuilder
             earlier is null ? make(diagnostics) : earlier.Templates.Get(key, new SameInputs(inputs()), diagnostics, make);
 
         var validated = LoadAndValidate(options, diagnostics, clock, earlier);
+        // Every file's YAML tree has just become garbage: in a cold build of a large site, most of the heap. Collected and
+        // given back now, at 50k announcements it took the peak from 2.2 GB to 1.8 GB; the collector's own pace let the
+        // heap grow by as much again before it freed them. Serving skips it: its rebuilds must be quick and free little.
+        if (earlier is null) clock.Stage("collect", CollectGarbage);
         var content = validated?.Content;
         var templates = clock.Stage("templates", () => Kept("templates", () => [earlier!.TemplatesRead],
             found => new TemplateRenderer(TemplateCatalog.Load(options.TemplatesDirectory, found))))!;
@@ -194,6 +199,13 @@ public static class SiteBuilder
         if (earlier is not null) earlier.Bodies = bodies;
         var plan = clock.Stage("plan", () => SiteRenderer.Plan(site, options.TemplatesDirectory, earlier?.Files));
         return new PlannedSite(site, templates, ui, bodies, plan);
+    }
+
+    private static bool CollectGarbage()
+    {
+        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        return true;
     }
 
     // A method of its own, so that the sources, with every file's YAML tree, are garbage once validated
