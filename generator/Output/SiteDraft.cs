@@ -62,9 +62,18 @@ public sealed class SiteDraft
                 // The same bytes: share the previous file's data instead of writing it again.
                 if (HardLinks.TryLink(before, path)) return;
             }
-            if (file.Content is not null) File.WriteAllBytes(path, file.Content);
+            if (file.Content is not null) WriteNew(path, file.Content);
             else File.Copy(file.CopyFrom!, path);
         });
+    }
+
+    // The draft folder is new, so every file in it is created, never truncated. File.WriteAllBytes truncates the
+    // file it opens, and ext4 writes a truncated file out to disk as it is closed, a guard for files rewritten in
+    // place: at 10k announcements that was 5 s of the build's CPU time, in the kernel.
+    private static void WriteNew(string path, byte[] content)
+    {
+        using var file = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write);
+        RandomAccess.Write(file, content, 0);
     }
 
     /// <summary>Swaps the written site in for the previous one.</summary>
