@@ -5,6 +5,7 @@ using System.Xml;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Vestis.Feeds;
+using Vestis.Output;
 
 namespace Vestis.Tests;
 
@@ -66,6 +67,24 @@ public sealed class SyndicationTests : IClassFixture<SyndicationTests.FeedSite>
 
     private IEnumerable<string> Files(string name) =>
         Directory.EnumerateFiles(Site.Output, name, SearchOption.AllDirectories).Select(f => Path.GetRelativePath(Site.Output, f).Replace('\\', '/')).Order(StringComparer.Ordinal);
+
+    /// <summary>Empty, short and several-MB documents (the sitemap, project lists and search indexes at national scale), in characters of 1 to 3 bytes.</summary>
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(65_537)]
+    [InlineData(3_000_001)]
+    public void Generated_documents_of_any_length_are_written_whole(int characters)
+    {
+        var text = string.Concat(Enumerable.Range(0, characters).Select(i => "aā€"[i % 3]));
+        Assert.Equal(System.Text.Encoding.UTF8.GetBytes(text), Utf8Document.Text(w => w.Write(text)));
+        var json = Utf8Document.Json(default, w => w.WriteStringValue(text));
+        Assert.Equal(text, JsonSerializer.Deserialize<string>(json));
+        Assert.Equal((byte)'\n', json[^1]);
+        var xml = new XmlDocument();
+        xml.LoadXml(System.Text.Encoding.UTF8.GetString(Utf8Document.Xml(new XmlWriterSettings(), w => w.WriteElementString("t", text))));
+        Assert.Equal(text, xml.DocumentElement!.InnerText);
+    }
 
     [Fact]
     public void Every_language_and_municipality_in_it_has_atom_and_json_feeds_and_project_data()
