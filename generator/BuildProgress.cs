@@ -38,4 +38,11 @@ public sealed class StageClock(BuildProgress progress)
         progress.Finish(name, clock.ElapsedMilliseconds);
         return result;
     }
+
+    /// <summary>A stage that makes nothing the build goes on with.</summary>
+    public void Stage(string name, Action run) => Stage(name, () =>
+    {
+        run();
+        return true;
+    });
 }

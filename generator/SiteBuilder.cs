@@ -137,7 +137,6 @@ public static class SiteBuilder
             clock.Progress.Count(planned.Files.Count, "files");
             MakePages(planned, auditor, draft, diagnostics, options.MaxParallelism, clock.Progress.Advance);
             auditor.Report();
-            return auditor;
         });
         if (draft is null) return Result(planned.Files);
         if (diagnostics.HasErrors)
@@ -195,7 +194,7 @@ public static class SiteBuilder
         var ui = Kept("ui", () => [earlier!.TemplatesRead, content.Settings.Languages], found => UiStrings.Load(options.TemplatesDirectory, content.Settings, found));
         if (ui is null) return null;
         var site = clock.Stage("model", () => new SiteModelBuilder(options.Today, options.IncludeDrafts, options.IncludeFuture, earlier?.Stories).Build(content));
-        clock.Stage("publicity", () => { PublicityChecks.Check(site, diagnostics); return site; });
+        clock.Stage("publicity", () => PublicityChecks.Check(site, diagnostics));
         var bodies = clock.Stage("markdown", () => RenderedBodies.Render(site, validated!.Bodies, new MarkdownRenderer(), diagnostics, options.MaxParallelism, earlier?.Bodies));
         if (earlier is not null) earlier.Bodies = bodies;
         var plan = clock.Stage("plan", () => SiteRenderer.Plan(site, options.TemplatesDirectory, earlier?.Files));
@@ -208,11 +207,10 @@ public static class SiteBuilder
     /// the peak was 2.2–2.3 GB with a collection after validation only, and 1.8 GB with this one before the pages as well
     /// (about 1 s each there, 0.2 s at 10k).
     /// </summary>
-    private static bool CollectGarbage()
+    private static void CollectGarbage()
     {
         GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        return true;
     }
 
     // A method of its own, so that the sources, with every file's YAML tree, are garbage once validated

@@ -3,8 +3,8 @@ using System.Text;
 namespace Vestis.Loading;
 
 /// <summary>
-/// A text held as UTF-8. Every announcement body of the site is held from loading until its pages are made, first
-/// as Markdown and then as HTML, and Latvian in UTF-8 takes little more than half the memory of a .NET string.
+/// A text held as UTF-8. Every announcement body of the site is held as Markdown from loading until it is rendered, and
+/// as HTML until its pages are made; Latvian in UTF-8 takes little more than half the memory of a .NET string.
 /// </summary>
 public sealed class Utf8Text(string text)
 {
