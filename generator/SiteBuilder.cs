@@ -125,8 +125,8 @@ public static class SiteBuilder
 
         var planned = Plan(options, diagnostics, clock);
         if (planned is null) return Result([]);
-        var draft = output is null ? null
-            : new OutputWriter(output, [options.ContentDirectory, options.TemplatesDirectory], diagnostics).Begin(planned.Files.Select(f => f.Path).ToList());
+        var draft = output is null ? null : clock.Stage("draft", () =>
+            new OutputWriter(output, [options.ContentDirectory, options.TemplatesDirectory], diagnostics).Begin(planned.Files.Select(f => f.Path).ToList()));
         if (output is not null && draft is null) return Result(planned.Files);
 
         // The garbage of the Markdown stage and the plan goes before the pages add theirs.
