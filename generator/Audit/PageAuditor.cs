@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
 using AngleSharp;
-using AngleSharp.Css.Dom;
-using AngleSharp.Css.Parser;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Vestis.Diagnostics;
@@ -37,20 +35,14 @@ public sealed class PageAuditor(TemplateCatalog templates, DiagnosticBag diagnos
     public static readonly IReadOnlyList<string> RequiredFacts =
         ["number", "name", "beneficiary", "measure", "funds", "period", "status", "total", "eu-contribution", "eu-rate", "sources"];
 
-    // Parsed once: a selector in a string is looked up in AngleSharp's cache, under a lock, at every use.
-    private static readonly ISelector Lang = Selector("[lang]");
-    private static readonly ISelector Hidden = Selector("[hidden], [aria-hidden=true]");
-    private static readonly ISelector ItalicOrAbbreviating = Selector("i, em, cite, var, dfn, abbr, small");
-    private static readonly ISelector StyledItalic = Selector("[style*=italic]");
-    private static readonly ISelector Emblem = Selector("svg[data-eu-emblem]");
-    private static readonly ISelector NationalLogo = Selector("img[data-national-logo]");
+    private static readonly HashSet<string> ItalicOrAbbreviating = ["i", "em", "cite", "var", "dfn", "abbr", "small"];
 
     // The default attribute observers load nothing here, but they parse every link's URL and more as the tree is
     // built: about a tenth of the parse, for nothing any check reads.
     private static readonly IConfiguration Parsing = Configuration.Default.Without<IAttributeObserver>();
 
     // The emblem as the generator draws it, per statement, parsed the way pages are; read, never changed, by the workers.
-    private readonly ConcurrentDictionary<string, IElement> officialEmblems = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, PageElement> officialEmblems = new(StringComparer.Ordinal);
 
     private readonly ConcurrentBag<(string Template, string Code, string Problem, string Page)> findings = [];
     private readonly ThreadLocal<HtmlParser> parsers = new(NewParser);
@@ -65,7 +57,7 @@ public sealed class PageAuditor(TemplateCatalog templates, DiagnosticBag diagnos
     /// <summary>Checks one page and keeps what it lacks for <see cref="Report"/>; safe to call from parallel workers.</summary>
     public void Check(RenderedPage page)
     {
-        var document = parsers.Value!.ParseDocument(Encoding.UTF8.GetString(page.File.Content!));
+        var document = Parse(page.File.Content!);
         foreach (var (code, problem) in Problems(page, document))
             findings.Add((page.Template, code, problem, page.File.Path));
     }
@@ -82,17 +74,21 @@ public sealed class PageAuditor(TemplateCatalog templates, DiagnosticBag diagnos
         }
     }
 
-    private IEnumerable<(string Code, string Problem)> Problems(RenderedPage page, IDocument document)
+    /// <summary>The page's tree: built straight from its bytes when it keeps to the strict parser's subset, else by AngleSharp.</summary>
+    private PageElement Parse(byte[] page) =>
+        StrictPageParser.TryParse(page) ?? PageTree.From(parsers.Value!.ParseDocument(Encoding.UTF8.GetString(page)));
+
+    private IEnumerable<(string Code, string Problem)> Problems(RenderedPage page, PageElement document)
     {
-        var policy = document.Head?.Children.FirstOrDefault(e => e.LocalName == "meta"
-            && string.Equals(e.GetAttribute("http-equiv"), "Content-Security-Policy", StringComparison.OrdinalIgnoreCase))?.GetAttribute("content");
+        var policy = PageTree.Head(document)?.ChildElements.FirstOrDefault(e => e.LocalName == "meta"
+            && string.Equals(e.Attribute("http-equiv"), "Content-Security-Policy", StringComparison.OrdinalIgnoreCase))?.Attribute("content");
         if (policy != SecurityPolicy.ForPages)
             yield return (DiagnosticCodes.AuditSecurityPolicy, policy is null
                 ? "a page has no Content-Security-Policy (<meta http-equiv=\"Content-Security-Policy\" content=\"{{ page.security_policy }}\"> in its head)"
                 : "a page's Content-Security-Policy is not the site's (page.security_policy)");
 
         var found = new Found();
-        Visit(document.ChildNodes, found);
+        Visit(document, found);
         foreach (var url in found.ThirdParty)
             yield return (DiagnosticCodes.AuditThirdParty, $"a page loads `{url}` from another site: readers' browsers would ask a third party for it; serve it from the site instead");
 
@@ -123,74 +119,71 @@ public sealed class PageAuditor(TemplateCatalog templates, DiagnosticBag diagnos
     private sealed class Found
     {
         public List<string> ThirdParty { get; } = [];
-        public List<IElement> Labels { get; } = [];
-        public List<IElement> Cards { get; } = [];
+        public List<PageElement> Labels { get; } = [];
+        public List<PageElement> Cards { get; } = [];
     }
 
-    /// <summary>The elements of <paramref name="nodes"/> and their descendants, in document order, as a selector query walks them.</summary>
-    private void Visit(INodeList nodes, Found found)
+    /// <summary>Every element below <paramref name="parent"/>, in document order, as a selector query walks them.</summary>
+    private void Visit(PageElement parent, Found found)
     {
-        for (var i = 0; i < nodes.Length; i++)
+        foreach (var element in parent.Descendants())
         {
-            if (nodes[i] is not IElement element) continue;
-            // One pass over the attributes: HasAttribute would lower-case its argument twice for every element.
-            for (var a = 0; a < element.Attributes.Length; a++)
-                switch (element.Attributes[a]!.Name)
+            foreach (var attribute in element.Attributes)
+                switch (attribute.Name)
                 {
                     case "data-eu-publicity": found.Labels.Add(element); break;
                     case "data-project-facts": found.Cards.Add(element); break;
                 }
             if (Fetched.TryGetValue(element.LocalName, out var attributes) && !(element.LocalName == "link" && NamesADocument(element)))
                 foreach (var attribute in attributes)
-                    if (element.GetAttribute(attribute) is { } value)
+                    if (element.Attribute(attribute) is { } value)
                         foreach (var url in Urls(value, attribute))
                             if (IsElsewhere(url) && !found.ThirdParty.Contains(url))
                                 found.ThirdParty.Add(url);
-            Visit(element.ChildNodes, found);
         }
     }
 
-    private IEnumerable<string> LabelProblems(IElement label, PublicityLabel expected)
+    private IEnumerable<string> LabelProblems(PageElement label, PublicityLabel expected)
     {
-        var lang = Closest(label, Lang)?.GetAttribute("lang");
+        var lang = Closest(label, e => e.Attribute("lang") is not null)?.Attribute("lang");
         if (lang != expected.Language)
             yield return $"the EU label is marked lang=\"{lang}\", but its wording is in `{expected.Language}`";
-        if (Closest(label, Hidden) is not null)
+        if (Closest(label, e => e.Attribute("hidden") is not null || e.Attribute("aria-hidden") == "true") is not null)
             yield return "the EU label is hidden from readers (hidden or aria-hidden)";
-        if (label.ChildNodes.QuerySelector(ItalicOrAbbreviating) is { } styled)
+        if (label.Descendants().FirstOrDefault(e => ItalicOrAbbreviating.Contains(e.LocalName)) is { } styled)
             yield return $"the EU label's text is set in <{styled.LocalName}>: the statement is never italic or abbreviated";
-        if (label.ChildNodes.QuerySelector(StyledItalic) is not null)
+        if (label.Descendants().Any(e => e.Attribute("style")?.Contains("italic", StringComparison.Ordinal) == true))
             yield return "the EU label's text is styled italic: the statement is never italic";
 
-        var emblems = label.ChildNodes.QuerySelectorAll(Emblem);
-        if (emblems.Length != 1)
-            yield return emblems.Length == 0 ? "the EU label has no emblem (svg with data-eu-emblem)" : "the EU label has more than one emblem";
+        var emblems = label.Descendants().Where(e => e.LocalName == "svg" && e.Attribute("data-eu-emblem") is not null).ToList();
+        if (emblems.Count != 1)
+            yield return emblems.Count == 0 ? "the EU label has no emblem (svg with data-eu-emblem)" : "the EU label has more than one emblem";
         else if (!SameTree(emblems[0], OfficialEmblem(expected.Statement)))
             yield return "the EU emblem differs from the one drawn from the official geometry, colours and accessible name";
 
-        var text = Normalize(label.TextContent);
+        var text = Normalize(label.TextContent());
         foreach (var words in new[] { expected.Statement }.Concat(expected.FundReferences).Append(expected.Slogan).OfType<string>())
             if (!text.Contains(words, StringComparison.Ordinal))
                 yield return $"the EU label does not say \"{words}\" in full";
 
         if (expected.Logo is not null)
         {
-            var logo = label.ChildNodes.QuerySelector(NationalLogo);
+            var logo = label.Descendants().FirstOrDefault(e => e.LocalName == "img" && e.Attribute("data-national-logo") is not null);
             if (logo is null)
                 yield return $"the EU label lacks the national logo `{expected.Logo.OutputPath}` (img with data-national-logo)";
             else
             {
-                if (!int.TryParse(logo.GetAttribute("height"), out var height) || height > EuEmblem.DisplayHeight)
+                if (!int.TryParse(logo.Attribute("height"), out var height) || height > EuEmblem.DisplayHeight)
                     yield return $"the national logo must have a height of at most the emblem's {EuEmblem.DisplayHeight} px";
-                if (emblems.Length == 1 && logo.CompareDocumentPosition(emblems[0]).HasFlag(DocumentPositions.Following) != NationalLogos.GoesBeforeEmblem(expected.Programme))
+                if (emblems.Count == 1 && emblems[0].Order > logo.Order != NationalLogos.GoesBeforeEmblem(expected.Programme))
                     yield return $"the national logo must come {(NationalLogos.GoesBeforeEmblem(expected.Programme) ? "before" : "after")} the EU emblem in {expected.Programme} labels";
             }
         }
     }
 
-    private static IEnumerable<string> FactsProblems(List<IElement> cards, string projectId)
+    private static IEnumerable<string> FactsProblems(List<PageElement> cards, string projectId)
     {
-        var card = cards.Select(StatedFacts).FirstOrDefault(facts => facts.GetValueOrDefault("number")?.TextContent.Trim() == projectId);
+        var card = cards.Select(StatedFacts).FirstOrDefault(facts => facts.GetValueOrDefault("number")?.TextContent().Trim() == projectId);
         if (card is null)
         {
             yield return $"the page has no facts card (data-project-facts) whose number (data-fact=\"number\") is the project's";
@@ -202,47 +195,34 @@ public sealed class PageAuditor(TemplateCatalog templates, DiagnosticBag diagnos
     }
 
     /// <summary>The first element in the card for each fact, as <c>[data-fact="…"]</c> would find it, in one walk.</summary>
-    private static Dictionary<string, IElement> StatedFacts(IElement card)
+    private static Dictionary<string, PageElement> StatedFacts(PageElement card)
     {
-        var facts = new Dictionary<string, IElement>(StringComparer.Ordinal);
-        void Collect(INodeList nodes)
-        {
-            for (var i = 0; i < nodes.Length; i++)
-                if (nodes[i] is IElement element)
-                {
-                    if (element.GetAttribute("data-fact") is { } fact)
-                        facts.TryAdd(fact, element);
-                    Collect(element.ChildNodes);
-                }
-        }
-        Collect(card.ChildNodes);
+        var facts = new Dictionary<string, PageElement>(StringComparer.Ordinal);
+        foreach (var element in card.Descendants())
+            if (element.Attribute("data-fact") is { } fact)
+                facts.TryAdd(fact, element);
         return facts;
     }
 
     /// <summary>Whether the element's text content is more than white space, without concatenating it.</summary>
-    private static bool HasText(INode node)
-    {
-        for (var i = 0; i < node.ChildNodes.Length; i++)
-            if (node.ChildNodes[i] is IText text ? !string.IsNullOrWhiteSpace(text.Data) : HasText(node.ChildNodes[i]))
-                return true;
-        return false;
-    }
+    private static bool HasText(PageElement element) =>
+        element.Children.Any(node => node is PageText text ? !text.IsComment && !string.IsNullOrWhiteSpace(text.Data) : HasText((PageElement)node));
 
     private bool IsElsewhere(string url) =>
         Uri.TryCreate(site, url, out var target) && !(target.Scheme == site.Scheme && target.Authority == site.Authority);
 
-    private static bool NamesADocument(IElement link) =>
-        (link.GetAttribute("rel") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(r => NamingRelations.Contains(r, StringComparer.OrdinalIgnoreCase));
+    private static bool NamesADocument(PageElement link) =>
+        (link.Attribute("rel") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(r => NamingRelations.Contains(r, StringComparer.OrdinalIgnoreCase));
 
     /// <summary>The URLs of an attribute: one, or a <c>srcset</c>'s candidates.</summary>
     private static IEnumerable<string> Urls(string value, string attribute) => attribute == "srcset"
         ? value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(c => c.Split(' ')[0])
         : [value.Trim()];
 
-    private static IElement? Closest(IElement element, ISelector selector)
+    private static PageElement? Closest(PageElement element, Func<PageElement, bool> matches)
     {
-        for (var e = element; e is not null; e = e.ParentElement)
-            if (selector.Match(e, e))
+        for (var e = element; e is not null && e.NamespaceUri is not null; e = e.Parent)
+            if (matches(e))
                 return e;
         return null;
     }
@@ -251,38 +231,20 @@ public sealed class PageAuditor(TemplateCatalog templates, DiagnosticBag diagnos
     /// Whether two trees have the same nodes, names, attributes in the same order, and text: at least as strict as
     /// comparing their markup, without serialising a page's emblem to compare it.
     /// </summary>
-    private static bool SameTree(INode a, INode b)
+    private static bool SameTree(PageNode a, PageNode b) => (a, b) switch
     {
-        if (a.NodeType != b.NodeType || a.ChildNodes.Length != b.ChildNodes.Length)
-            return false;
-        if (a is ICharacterData text && text.Data != ((ICharacterData)b).Data)
-            return false;
-        if (a is IElement x && b is IElement y)
-        {
-            if (x.LocalName != y.LocalName || x.NamespaceUri != y.NamespaceUri || x.Prefix != y.Prefix || x.Attributes.Length != y.Attributes.Length)
-                return false;
-            for (var i = 0; i < x.Attributes.Length; i++)
-            {
-                var (p, q) = (x.Attributes[i]!, y.Attributes[i]!);
-                if (p.Name != q.Name || p.NamespaceUri != q.NamespaceUri || p.Value != q.Value)
-                    return false;
-            }
-        }
-        for (var i = 0; i < a.ChildNodes.Length; i++)
-            if (!SameTree(a.ChildNodes[i], b.ChildNodes[i]))
-                return false;
-        return true;
-    }
-
-    private static ISelector Selector(string text) => new CssSelectorParser().ParseSelector(text)!;
+        (PageText x, PageText y) => x.IsComment == y.IsComment && x.Data == y.Data,
+        (PageElement x, PageElement y) => x.LocalName == y.LocalName && x.NamespaceUri == y.NamespaceUri
+            && x.Attributes.SequenceEqual(y.Attributes) && x.Children.Count == y.Children.Count
+            && x.Children.Zip(y.Children).All(pair => SameTree(pair.First, pair.Second)),
+        _ => false,
+    };
 
     private static HtmlParser NewParser() => new(new HtmlParserOptions(), BrowsingContext.New(Parsing));
 
-    private IElement OfficialEmblem(string statement) => officialEmblems.GetOrAdd(statement, s =>
-    {
-        var parser = NewParser();
-        return parser.ParseFragment(EuEmblem.Svg(s), parser.ParseDocument("").Body!).OfType<IElement>().Single();
-    });
+    // Parsed as the body of a page, by the same parser as the pages, so that both trees are built alike.
+    private PageElement OfficialEmblem(string statement) => officialEmblems.GetOrAdd(statement, s =>
+        PageTree.Body(Parse(Encoding.UTF8.GetBytes($"<!DOCTYPE html><html><head></head><body>{EuEmblem.Svg(s)}</body></html>")))!.ChildElements.Single());
 
     private static string Normalize(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

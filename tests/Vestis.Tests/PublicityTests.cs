@@ -288,6 +288,9 @@ public sealed class PublicityTests : IClassFixture<PublicityTests.LabelSite>
         { "partials/publicity.html", "{{ for fund in it.funds }}<br><span class=\"eu-fund\">{{ fund }}</span>{{ end }}", "", DiagnosticCodes.AuditLabel, "does not say \"Eiropas Reģionālās attīstības fonds\"" },
         { "partials/publicity.html", "lang=\"{{ it.lang }}\"", "lang=\"{{ page.lang }}\"", DiagnosticCodes.AuditLabel, "marked lang=\"ru\", but its wording is in `lv`" },
         { "partials/publicity.html", "data-eu-publicity", "data-eu-publicity hidden", DiagnosticCodes.AuditLabel, "hidden from readers" },
+        { "partials/publicity.html", "data-eu-publicity", "aria-hidden=\"true\" data-eu-publicity", DiagnosticCodes.AuditLabel, "hidden from readers" },
+        // A table without its <tbody> is parsed by AngleSharp rather than the audit's own parser: the label is found all the same.
+        { "layouts/base.html", "<footer class=\"site-footer\">", "<table><tr><td>t</td></tr></table><footer class=\"site-footer\" data-eu-publicity>", DiagnosticCodes.AuditLabel, "a page about no project carries an EU publicity label" },
         { "partials/national-logo.html", "height=\"{{ it.height }}\"", "height=\"{{ it.height * 2 }}\"", DiagnosticCodes.AuditLabel, "height of at most the emblem's 60 px" },
         { "partials/publicity.html", "{{- if it.logo_before }}", "{{- if false }}", DiagnosticCodes.AuditLabel, "lacks the national logo `publicity/nap2020.svg`" },
         { "layouts/base.html", "<footer class=\"site-footer\">", "<footer class=\"site-footer\" data-eu-publicity>", DiagnosticCodes.AuditLabel, "a page about no project carries an EU publicity label" },

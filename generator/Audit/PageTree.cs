@@ -1,0 +1,129 @@
+using System.Text;
+using AngleSharp.Dom;
+
+namespace Vestis.Audit;
+
+/// <summary>A node of a page as the audit reads it: an element, a text or a comment.</summary>
+public abstract class PageNode
+{
+    public PageElement? Parent { get; internal set; }
+}
+
+/// <summary>A text or a comment, with its characters as the HTML parser decoded them.</summary>
+public sealed class PageText(string data, bool comment) : PageNode
+{
+    public string Data { get; internal set; } = data;
+    public bool IsComment { get; } = comment;
+}
+
+/// <summary>An attribute, named as the HTML parser names it (<c>viewBox</c>, <c>xlink:href</c>).</summary>
+public sealed record PageAttribute(string Name, string? NamespaceUri, string Value);
+
+/// <summary>An element, or the document itself (<see cref="PageTree.Document"/>).</summary>
+public sealed class PageElement(string localName, string? namespaceUri) : PageNode
+{
+    public string LocalName { get; } = localName;
+    public string? NamespaceUri { get; } = namespaceUri;
+    private List<PageAttribute>? attributes;
+
+    public IReadOnlyList<PageAttribute> Attributes => attributes ?? [];
+    public List<PageNode> Children { get; } = [];
+
+    /// <summary>Its place in document order: an element comes after its ancestors and before its descendants.</summary>
+    public int Order { get; internal set; }
+
+    /// <summary>The value of the first attribute with this name, as <c>Element.GetAttribute</c> finds it.</summary>
+    public string? Attribute(string name)
+    {
+        foreach (var attribute in Attributes)
+            if (attribute.Name == name) return attribute.Value;
+        return null;
+    }
+
+    public IEnumerable<PageElement> ChildElements => Children.OfType<PageElement>();
+
+    /// <summary>Every element below this one, in document order.</summary>
+    public IEnumerable<PageElement> Descendants()
+    {
+        // A stack of the siblings still to visit, rather than an iterator per level.
+        var pending = new Stack<(PageElement Parent, int Next)>();
+        pending.Push((this, 0));
+        while (pending.TryPop(out var at))
+            for (var i = at.Next; i < at.Parent.Children.Count; i++)
+                if (at.Parent.Children[i] is PageElement child)
+                {
+                    yield return child;
+                    pending.Push((at.Parent, i + 1));
+                    pending.Push((child, 0));
+                    break;
+                }
+    }
+
+    /// <summary>The text of every text node below this one, as the DOM's <c>textContent</c>.</summary>
+    public string TextContent()
+    {
+        var text = new StringBuilder();
+        void Collect(PageElement element)
+        {
+            foreach (var child in element.Children)
+                if (child is PageText { IsComment: false } t) text.Append(t.Data);
+                else if (child is PageElement e) Collect(e);
+        }
+        Collect(this);
+        return text.ToString();
+    }
+
+    internal void AddAttribute(PageAttribute attribute) => (attributes ??= []).Add(attribute);
+
+    internal void Add(PageNode child)
+    {
+        child.Parent = this;
+        Children.Add(child);
+    }
+}
+
+/// <summary>
+/// A page's tree, made by <see cref="StrictPageParser"/> when the page keeps to markup whose HTML5 tree it can
+/// build exactly, and otherwise copied from AngleSharp's parse. The audit's checks read this one tree either way.
+/// </summary>
+public static class PageTree
+{
+    public const string HtmlNamespace = "http://www.w3.org/1999/xhtml";
+    public const string SvgNamespace = "http://www.w3.org/2000/svg";
+
+    /// <summary>A document node: its children are the doctype's absence, comments and the <c>html</c> element.</summary>
+    public static PageElement Document() => new("#document", null);
+
+    /// <summary>The <c>head</c> element of a document, as <c>Document.Head</c> finds it.</summary>
+    public static PageElement? Head(PageElement document) =>
+        document.ChildElements.FirstOrDefault()?.ChildElements.FirstOrDefault(e => e.LocalName == "head" && e.NamespaceUri == HtmlNamespace);
+
+    /// <summary>The <c>body</c> element of a document, as <c>Document.Body</c> finds it.</summary>
+    public static PageElement? Body(PageElement document) =>
+        document.ChildElements.FirstOrDefault()?.ChildElements.FirstOrDefault(e => e.LocalName == "body" && e.NamespaceUri == HtmlNamespace);
+
+    /// <summary>The same tree as AngleSharp's document: elements, attributes, texts and comments.</summary>
+    public static PageElement From(IDocument parsed)
+    {
+        var document = Document();
+        var order = 0;
+        void Copy(INode from, PageElement to)
+        {
+            foreach (var node in from.ChildNodes)
+                switch (node)
+                {
+                    case IElement element:
+                        var copy = new PageElement(element.LocalName, element.NamespaceUri) { Order = ++order };
+                        foreach (var attribute in element.Attributes)
+                            copy.AddAttribute(new PageAttribute(attribute.Name, attribute.NamespaceUri, attribute.Value));
+                        to.Add(copy);
+                        Copy(element, copy);
+                        break;
+                    case IText text: to.Add(new PageText(text.Data, comment: false)); break;
+                    case IComment comment: to.Add(new PageText(comment.Data, comment: true)); break;
+                }
+        }
+        Copy(parsed, document);
+        return document;
+    }
+}

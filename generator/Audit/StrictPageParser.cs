@@ -1,0 +1,507 @@
+using System.Collections.Concurrent;
+using System.Text;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+
+namespace Vestis.Audit;
+
+/// <summary>
+/// Builds the HTML5 tree of a page that keeps to plain, well-nested markup, straight from its UTF-8 bytes, and
+/// declines (null) every page that strays from it: a misnested or implied end tag, a table, a form control with
+/// its own parsing rules, a named character reference beyond the five XML ones and <c>&amp;nbsp;</c>, a
+/// <c>\r</c>, MathML, an SVG name the parser would adjust. Within that subset the HTML5 rules leave no choices,
+/// so the tree is the one AngleSharp builds; a declined page is parsed by AngleSharp. Generated pages keep to
+/// the subset, and this is several times quicker than a full parse, which was most of the audit's time.
+/// </summary>
+public static class StrictPageParser
+{
+    private static readonly HashSet<string> Void = ["area", "br", "embed", "img", "input", "wbr", "param", "source", "track", "hr", "link", "meta", "base"];
+
+    // Start tags the subset leaves out: each has rules of its own in the HTML5 tree builder (tables, forms' controls,
+    // raw text kinds, frames, MathML, elements that move or rename themselves), or would be ignored in the body.
+    private static readonly HashSet<string> Declined =
+    [
+        "html", "head", "body", "frameset", "frame", "noframes", "template", "col", "colgroup", "select", "option", "optgroup", "datalist", "textarea", "xmp", "iframe", "noembed",
+        "plaintext", "listing", "image", "isindex", "math", "nobr", "applet", "marquee", "object", "rb", "rp", "rt", "rtc", "keygen",
+        "menuitem", "basefont", "bgsound", "search", "hgroup", "dialog",
+    ];
+
+    /// <summary>Start tags that close an open <c>p</c> element: the subset declines them while one is open.</summary>
+    private static readonly HashSet<string> ClosesP =
+    [
+        "address", "article", "aside", "blockquote", "center", "details", "dialog", "dir", "div", "dl", "fieldset", "figcaption",
+        "figure", "footer", "header", "hgroup", "main", "menu", "nav", "ol", "p", "search", "section", "summary", "ul", "h1", "h2",
+        "h3", "h4", "h5", "h6", "pre", "listing", "form", "plaintext", "table", "hr", "xmp", "li", "dd", "dt",
+    ];
+
+    private static readonly HashSet<string> Headings = ["h1", "h2", "h3", "h4", "h5", "h6"];
+
+    /// <summary>
+    /// The parent each part of a table needs. Elsewhere the tree builder would add a missing part or close an open
+    /// one; and anything else in a table, row or row group (but white space and comments) would be moved out of it.
+    /// </summary>
+    private static readonly Dictionary<string, string[]> TableParents = new(StringComparer.Ordinal)
+    {
+        ["caption"] = ["table"], ["thead"] = ["table"], ["tbody"] = ["table"], ["tfoot"] = ["table"],
+        ["tr"] = ["thead", "tbody", "tfoot"], ["td"] = ["tr"], ["th"] = ["tr"],
+    };
+
+    private static readonly HashSet<string> TableStructure = ["table", "thead", "tbody", "tfoot", "tr"];
+
+    /// <summary>HTML start tags that end SVG content where they appear, and SVG names the parser rewrites or treats as HTML.</summary>
+    private static readonly HashSet<string> DeclinedInSvg =
+    [
+        "b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt", "em", "embed", "h1", "h2", "h3", "h4", "h5",
+        "h6", "head", "hr", "i", "img", "li", "listing", "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s", "small", "span",
+        "strong", "strike", "sub", "sup", "table", "tt", "u", "ul", "var", "font", "math", "title", "desc", "foreignobject",
+        "altglyph", "altglyphdef", "altglyphitem", "animatecolor", "animatemotion", "animatetransform", "clippath", "feblend",
+        "fecolormatrix", "fecomponenttransfer", "fecomposite", "feconvolvematrix", "fediffuselighting", "fedisplacementmap",
+        "fedistantlight", "fedropshadow", "feflood", "fefunca", "fefuncb", "fefuncg", "fefuncr", "fegaussianblur", "feimage",
+        "femerge", "femergenode", "femorphology", "feoffset", "fepointlight", "fespecularlighting", "fespotlight", "fetile",
+        "feturbulence", "glyphref", "lineargradient", "radialgradient", "textpath",
+    ];
+
+    /// <summary>SVG attributes the parser gives back their capitals, by their lower-case names.</summary>
+    private static readonly Dictionary<string, string> SvgAttributes = new[]
+    {
+        "attributeName", "attributeType", "baseFrequency", "baseProfile", "calcMode", "clipPathUnits", "diffuseConstant", "edgeMode",
+        "filterUnits", "glyphRef", "gradientTransform", "gradientUnits", "kernelMatrix", "kernelUnitLength", "keyPoints", "keySplines",
+        "keyTimes", "lengthAdjust", "limitingConeAngle", "markerHeight", "markerUnits", "markerWidth", "maskContentUnits", "maskUnits",
+        "numOctaves", "pathLength", "patternContentUnits", "patternTransform", "patternUnits", "pointsAtX", "pointsAtY", "pointsAtZ",
+        "preserveAlpha", "preserveAspectRatio", "primitiveUnits", "refX", "refY", "repeatCount", "repeatDur", "requiredExtensions",
+        "requiredFeatures", "specularConstant", "specularExponent", "spreadMethod", "startOffset", "stdDeviation", "stitchTiles",
+        "surfaceScale", "systemLanguage", "tableValues", "targetX", "targetY", "textLength", "viewBox", "viewTarget",
+        "xChannelSelector", "yChannelSelector", "zoomAndPan",
+    }.ToDictionary(name => name.ToLowerInvariant(), StringComparer.Ordinal);
+
+    private static readonly Dictionary<string, char> NamedReferences = new(StringComparer.Ordinal)
+    {
+        ["amp"] = '&', ["lt"] = '<', ["gt"] = '>', ["quot"] = '"', ["apos"] = '\'', ["nbsp"] = '\u00A0',
+    };
+
+    // Which HTML elements the tree builder counts as special (they bound the search for an open li, dd or dt),
+    // taken from AngleSharp's own elements so that both parsers agree.
+    private static readonly IDocument Reference = new HtmlParser().ParseDocument("");
+    private static readonly ConcurrentDictionary<string, bool> Special = new(StringComparer.Ordinal);
+
+    private static bool IsSpecial(PageElement element) =>
+        element.NamespaceUri == PageTree.HtmlNamespace && Special.GetOrAdd(element.LocalName, name =>
+        {
+            lock (Reference) return Reference.CreateElement(name).Flags.HasFlag(NodeFlags.Special);
+        });
+
+    // Tag and attribute names, lower-cased, one string each: most pages repeat the same few dozen.
+    private static readonly ConcurrentDictionary<string, string> Names = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> NameLookup = Names.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static string Intern(ReadOnlySpan<byte> ascii)
+    {
+        Span<char> lower = stackalloc char[ascii.Length];
+        Ascii.ToLower(ascii, lower, out _);
+        if (NameLookup.TryGetValue(lower, out var name)) return name;
+        name = new string(lower);
+        // A page that invents names does not grow the table without end.
+        return Names.Count < 10_000 ? Names.GetOrAdd(name, name) : name;
+    }
+
+    /// <summary>Thrown inside the parser where the page leaves the subset; never escapes <see cref="TryParse"/>.</summary>
+    private sealed class Outside : Exception;
+
+    /// <summary>The page's tree, or null when the page strays from the subset this parser builds exactly.</summary>
+    public static PageElement? TryParse(ReadOnlySpan<byte> page)
+    {
+        try
+        {
+            return new Parse(page).Document();
+        }
+        catch (Outside)
+        {
+            return null;
+        }
+    }
+
+    private enum Mode { Initial, BeforeHtml, BeforeHead, InHead, AfterHead, InBody, AfterBody, AfterAfterBody }
+
+    private ref struct Parse(ReadOnlySpan<byte> page)
+    {
+        private readonly ReadOnlySpan<byte> page = page;
+        private readonly PageElement document = PageTree.Document();
+        private readonly List<PageElement> open = [];
+        private int at;
+        private int order;
+        private Mode mode;
+
+        private static Exception Stray() => new Outside();
+
+        public PageElement Document()
+        {
+            if (page.IndexOf((byte)'\r') >= 0 || page.IndexOf((byte)0) >= 0 || page.StartsWith("\uFEFF"u8)) throw Stray();
+            while (at < page.Length)
+            {
+                var next = page[at..].IndexOf((byte)'<');
+                var end = next < 0 ? page.Length : at + next;
+                if (end > at) Text(at, end);
+                at = end;
+                if (at < page.Length) Markup();
+            }
+            if (mode is not (Mode.AfterBody or Mode.AfterAfterBody)) throw Stray();
+            return document;
+        }
+
+        private readonly PageElement Current => open[^1];
+
+        private readonly PageElement Html => open[0];
+
+        private readonly bool InTableStructure => Current.NamespaceUri == PageTree.HtmlNamespace && TableStructure.Contains(Current.LocalName);
+
+        private void Text(int start, int end)
+        {
+            var span = page[start..end];
+            var blank = span.IndexOfAnyExcept(" \t\n\f"u8) < 0;
+            switch (mode)
+            {
+                case Mode.Initial or Mode.BeforeHtml or Mode.BeforeHead when blank:
+                    return;
+                case Mode.InBody when blank || !InTableStructure:
+                case Mode.InHead or Mode.AfterHead when blank:
+                    AddText(Current, Decode(span));
+                    return;
+                case Mode.AfterBody or Mode.AfterAfterBody when blank:
+                    // Blank text after </body> or </html> goes into the body, by the in-body rules.
+                    AddText(open[1], Decode(span));
+                    return;
+                default:
+                    throw Stray();
+            }
+        }
+
+        private static void AddText(PageElement parent, string text)
+        {
+            if (parent.Children.Count > 0 && parent.Children[^1] is PageText { IsComment: false } last) last.Data += text;
+            else parent.Add(new PageText(text, comment: false));
+        }
+
+        private void Markup()
+        {
+            var rest = page[at..];
+            if (rest.StartsWith("<!--"u8)) Comment();
+            else if (rest.Length > 1 && rest[1] == '!') Doctype();
+            else if (rest.Length > 2 && rest[1] == '/' && IsLetter(rest[2])) EndTag();
+            else if (rest.Length > 1 && IsLetter(rest[1])) StartTag();
+            else if (rest.Length > 1 && rest[1] is (byte)'/' or (byte)'?') throw Stray();
+            else
+            {
+                // A "<" that opens no tag is text.
+                Text(at, at + 1);
+                at++;
+            }
+        }
+
+        private void Comment()
+        {
+            var start = at + 4;
+            var close = page[start..].IndexOf("-->"u8);
+            if (close < 0) throw Stray();
+            var data = page.Slice(start, close);
+            if (data.StartsWith(">"u8) || data.StartsWith("->"u8) || data.IndexOf("--"u8) >= 0 || data.EndsWith("-"u8)) throw Stray();
+            var comment = new PageText(Encoding.UTF8.GetString(data), comment: true);
+            at = start + close + 3;
+            switch (mode)
+            {
+                case Mode.Initial or Mode.BeforeHtml or Mode.AfterAfterBody: document.Add(comment); break;
+                case Mode.AfterBody: Html.Add(comment); break;
+                default: Current.Add(comment); break;
+            }
+        }
+
+        private void Doctype()
+        {
+            const string doctype = "<!doctype html>";
+            if (mode != Mode.Initial || page.Length - at < doctype.Length || !Ascii.EqualsIgnoreCase(page.Slice(at, doctype.Length), doctype)) throw Stray();
+            at += doctype.Length;
+            mode = Mode.BeforeHtml;
+        }
+
+        private void StartTag()
+        {
+            at++;
+            var name = Name();
+            var element = new PageElement(name, open.Count > 0 && Current.NamespaceUri == PageTree.SvgNamespace || name == "svg" ? PageTree.SvgNamespace : PageTree.HtmlNamespace);
+            var selfClosing = Attributes(element);
+            element.Order = ++order;
+            switch (mode)
+            {
+                case Mode.BeforeHtml when name == "html":
+                    document.Add(element);
+                    open.Add(element);
+                    mode = Mode.BeforeHead;
+                    return;
+                case Mode.BeforeHead when name == "head":
+                    Open(element);
+                    mode = Mode.InHead;
+                    return;
+                case Mode.InHead when name is "meta" or "link" or "base" or "title" or "style" or "script":
+                    Insert(element, selfClosing);
+                    return;
+                case Mode.AfterHead when name == "body":
+                    Open(element);
+                    mode = Mode.InBody;
+                    return;
+                case Mode.InBody when Current.NamespaceUri == PageTree.SvgNamespace:
+                    if (DeclinedInSvg.Contains(name)) throw Stray();
+                    Current.Add(element);
+                    if (!selfClosing) open.Add(element);
+                    return;
+                case Mode.InBody:
+                    Body(element, selfClosing);
+                    return;
+                default:
+                    throw Stray();
+            }
+        }
+
+        private void Body(PageElement element, bool selfClosing)
+        {
+            var name = element.LocalName;
+            if (Declined.Contains(name)) throw Stray();
+            if (TableParents.TryGetValue(name, out var parents) ? !parents.Contains(Current.LocalName) : InTableStructure) throw Stray();
+            if (ClosesP.Contains(name) && IsOpen("p")) throw Stray();
+            if (Headings.Contains(name) && Headings.Contains(Current.LocalName)) throw Stray();
+            if (name is "a" or "button" or "form" && IsOpen(name)) throw Stray();
+            if (name is "li" or "dd" or "dt")
+                for (var i = open.Count - 1; i >= 0; i--)
+                {
+                    if (open[i].LocalName is "li" or "dd" or "dt") throw Stray();
+                    if (IsSpecial(open[i]) && open[i].LocalName is not ("address" or "div" or "p")) break;
+                }
+            if (name == "svg")
+            {
+                Current.Add(element);
+                if (!selfClosing) open.Add(element);
+                return;
+            }
+            Insert(element, selfClosing);
+            // A newline right after <pre> is not part of its text; nor, perhaps, a reference to one, which the subset leaves out.
+            if (name == "pre" && at < page.Length && page[at] == '\n') at++;
+            if (name == "pre" && at < page.Length && page[at] == '&') throw Stray();
+        }
+
+        /// <summary>Inserts an HTML element at the current node, with its text when its content is raw text.</summary>
+        private void Insert(PageElement element, bool selfClosing)
+        {
+            var name = element.LocalName;
+            if (Void.Contains(name))
+            {
+                Current.Add(element);
+                return;
+            }
+            if (selfClosing) throw Stray();
+            if (name is "script" or "style" or "title")
+            {
+                Current.Add(element);
+                var close = RawTextEnd(name);
+                var content = page[at..close];
+                if (name == "script" && content.IndexOf("<!--"u8) >= 0) throw Stray();
+                if (content.Length > 0) element.Add(new PageText(name == "title" ? Decode(content) : Encoding.UTF8.GetString(content), comment: false));
+                at = close;
+                open.Add(element);
+                return;
+            }
+            Open(element);
+        }
+
+        private readonly bool IsOpen(string name)
+        {
+            foreach (var element in open)
+                if (element.LocalName == name) return true;
+            return false;
+        }
+
+        private void Open(PageElement element)
+        {
+            Current.Add(element);
+            open.Add(element);
+        }
+
+        /// <summary>Where the raw text of <paramref name="name"/> ends: at the first end tag of the same name, in any case.</summary>
+        private readonly int RawTextEnd(string name)
+        {
+            for (var from = at; ;)
+            {
+                var next = page[from..].IndexOf("</"u8);
+                if (next < 0) throw Stray();
+                var tag = from + next + 2;
+                if (page.Length - tag > name.Length && Ascii.EqualsIgnoreCase(page.Slice(tag, name.Length), name)
+                    && page[tag + name.Length] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\f' or (byte)'/' or (byte)'>')
+                    return from + next;
+                from = tag;
+            }
+        }
+
+        private void EndTag()
+        {
+            at += 2;
+            var name = Name();
+            SkipSpace();
+            if (at >= page.Length || page[at] != '>') throw Stray();
+            at++;
+            switch (mode)
+            {
+                case Mode.InHead when name == "head" && Current.LocalName == "head":
+                    open.RemoveAt(open.Count - 1);
+                    mode = Mode.AfterHead;
+                    return;
+                case Mode.InHead when open.Count > 2 && Current.LocalName == name:
+                    open.RemoveAt(open.Count - 1);
+                    return;
+                case Mode.InBody when name == "body":
+                    if (open.Count != 2) throw Stray();
+                    mode = Mode.AfterBody;
+                    return;
+                case Mode.InBody when open.Count > 2 && Current.LocalName == name && name != "br":
+                    open.RemoveAt(open.Count - 1);
+                    return;
+                case Mode.AfterBody when name == "html":
+                    mode = Mode.AfterAfterBody;
+                    return;
+                default:
+                    throw Stray();
+            }
+        }
+
+        /// <summary>A tag's name, lower-cased as the tokenizer does; the subset keeps to letters, digits and hyphens.</summary>
+        private string Name()
+        {
+            var start = at;
+            var upper = false;
+            while (at < page.Length && (IsLetter(page[at]) || page[at] is >= (byte)'0' and <= (byte)'9' or (byte)'-'))
+                upper |= page[at++] is >= (byte)'A' and <= (byte)'Z';
+            if (at == start || at >= page.Length || page[at] is not ((byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\f' or (byte)'/' or (byte)'>'))
+                throw Stray();
+            // In SVG a name in capitals may be one the parser rewrites (foreignObject): the subset keeps to lower case there.
+            if (upper && open.Count > 0 && Current.NamespaceUri == PageTree.SvgNamespace) throw Stray();
+            return Intern(page[start..at]);
+        }
+
+        /// <summary>Reads a start tag's attributes up to its <c>&gt;</c>; true when the tag closes itself (<c>/&gt;</c>).</summary>
+        private bool Attributes(PageElement element)
+        {
+            var svg = element.NamespaceUri == PageTree.SvgNamespace;
+            while (true)
+            {
+                SkipSpace();
+                if (at >= page.Length) throw Stray();
+                if (page[at] == '>')
+                {
+                    at++;
+                    return false;
+                }
+                if (page[at] == '/')
+                {
+                    if (at + 1 >= page.Length || page[at + 1] != '>') throw Stray();
+                    at += 2;
+                    return true;
+                }
+                var start = at;
+                while (at < page.Length && (IsLetter(page[at]) || page[at] is >= (byte)'0' and <= (byte)'9' or (byte)'-' or (byte)'_' or (byte)':' or (byte)'.'))
+                    at++;
+                if (at == start || at >= page.Length || page[at] is not ((byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\f' or (byte)'/' or (byte)'>' or (byte)'='))
+                    throw Stray();
+                var name = Intern(page[start..at]);
+                var value = "";
+                SkipSpace();
+                if (at < page.Length && page[at] == '=')
+                {
+                    at++;
+                    SkipSpace();
+                    value = Value();
+                }
+                string? ns = null;
+                if (name.Contains(':')) throw Stray();
+                if (svg && name == "xmlns") ns = "http://www.w3.org/2000/xmlns/";
+                else if (svg && SvgAttributes.TryGetValue(name, out var adjusted)) name = adjusted;
+                if (element.Attribute(name) is not null) throw Stray();
+                element.AddAttribute(new PageAttribute(name, ns, value));
+            }
+        }
+
+        private string Value()
+        {
+            if (at >= page.Length) throw Stray();
+            var quote = page[at];
+            if (quote is (byte)'"' or (byte)'\'')
+            {
+                var close = page[(at + 1)..].IndexOf(quote);
+                if (close < 0) throw Stray();
+                var value = Decode(page.Slice(at + 1, close));
+                at += close + 2;
+                // The next attribute must be set apart by white space, or the tag end.
+                if (at < page.Length && page[at] is not ((byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\f' or (byte)'/' or (byte)'>')) throw Stray();
+                return value;
+            }
+            var start = at;
+            while (at < page.Length && page[at] is not ((byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\f' or (byte)'>'))
+            {
+                if (page[at] is (byte)'"' or (byte)'\'' or (byte)'<' or (byte)'=' or (byte)'`') throw Stray();
+                at++;
+            }
+            if (at == start) throw Stray();
+            return Decode(page[start..at]);
+        }
+
+        private void SkipSpace()
+        {
+            while (at < page.Length && page[at] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\f') at++;
+        }
+
+        private static bool IsLetter(byte b) => b is >= (byte)'a' and <= (byte)'z' or >= (byte)'A' and <= (byte)'Z';
+
+        /// <summary>Text with its character references resolved; the subset knows numeric ones and a few names.</summary>
+        private static string Decode(ReadOnlySpan<byte> text)
+        {
+            if (text.Length == 1 && text[0] == '\n') return "\n";
+            var amp = text.IndexOf((byte)'&');
+            if (amp < 0) return Encoding.UTF8.GetString(text);
+            var decoded = new StringBuilder(text.Length);
+            while (amp >= 0)
+            {
+                decoded.Append(Encoding.UTF8.GetString(text[..amp]));
+                text = text[(amp + 1)..];
+                if (text.Length == 0 || text[0] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\f' or (byte)'<' or (byte)'&')
+                    decoded.Append('&');
+                else
+                {
+                    var semicolon = text.IndexOf((byte)';');
+                    if (semicolon < 1) throw Stray();
+                    decoded.Append(Reference(text[..semicolon]));
+                    text = text[(semicolon + 1)..];
+                }
+                amp = text.IndexOf((byte)'&');
+            }
+            decoded.Append(Encoding.UTF8.GetString(text));
+            return decoded.ToString();
+        }
+
+        private static string Reference(ReadOnlySpan<byte> name)
+        {
+            if (name[0] != '#')
+                return NamedReferences.TryGetValue(Encoding.ASCII.GetString(name), out var c) ? c.ToString() : throw Stray();
+            var hex = name.Length > 1 && name[1] is (byte)'x' or (byte)'X';
+            var digits = name[(hex ? 2 : 1)..];
+            if (digits.Length is 0 or > 6) throw Stray();
+            var code = 0;
+            foreach (var d in digits)
+                code = code * (hex ? 16 : 10) + d switch
+                {
+                    >= (byte)'0' and <= (byte)'9' => d - '0',
+                    >= (byte)'a' and <= (byte)'f' when hex => d - 'a' + 10,
+                    >= (byte)'A' and <= (byte)'F' when hex => d - 'A' + 10,
+                    _ => throw Stray(),
+                };
+            // Control characters, surrogates, non-characters and the Windows-1252 range are replaced by the parser.
+            var plain = code is 0x09 or 0x0A or >= 0x20 and <= 0x7E or >= 0xA0 and <= 0xD7FF or >= 0xE000 and <= 0xFDCF or >= 0xFDF0 and <= 0x10FFFF
+                && (code & 0xFFFE) != 0xFFFE;
+            return plain ? char.ConvertFromUtf32(code) : throw Stray();
+        }
+    }
+}
