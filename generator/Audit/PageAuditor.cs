@@ -235,7 +235,8 @@ public sealed class PageAuditor(TemplateCatalog templates, DiagnosticBag diagnos
     {
         (PageText x, PageText y) => x.IsComment == y.IsComment && x.Data == y.Data,
         (PageElement x, PageElement y) => x.LocalName == y.LocalName && x.NamespaceUri == y.NamespaceUri
-            && x.Attributes.SequenceEqual(y.Attributes) && x.Children.Count == y.Children.Count
+            && x.Attributes.Count == y.Attributes.Count && x.Attributes.Zip(y.Attributes).All(pair => pair.First.Same(pair.Second))
+            && x.Children.Count == y.Children.Count
             && x.Children.Zip(y.Children).All(pair => SameTree(pair.First, pair.Second)),
         _ => false,
     };

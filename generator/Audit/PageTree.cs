@@ -9,15 +9,53 @@ public abstract class PageNode
     public PageElement? Parent { get; internal set; }
 }
 
-/// <summary>A text or a comment, with its characters as the HTML parser decoded them.</summary>
-public sealed class PageText(string data, bool comment) : PageNode
+/// <summary>
+/// Characters of a page: a string, or a slice of the page's UTF-8 bytes decoded when first read. The checks read few
+/// of a page's texts and attribute values, and decoding them all was a third of the parse.
+/// </summary>
+public struct PageCharacters
 {
-    public string Data { get; internal set; } = data;
+    private string? text;
+    private readonly byte[]? page;
+    private readonly int start, length;
+
+    public PageCharacters(string text) => this.text = text;
+
+    internal PageCharacters(byte[] page, int start, int length) => (this.page, this.start, this.length) = (page, start, length);
+
+    public string Text => text ??= Encoding.UTF8.GetString(page!, start, length);
+}
+
+/// <summary>A text or a comment, with its characters as the HTML parser decoded them.</summary>
+public sealed class PageText(PageCharacters data, bool comment) : PageNode
+{
+    private PageCharacters data = data;
+
+    public PageText(string data, bool comment) : this(new PageCharacters(data), comment) { }
+
+    public string Data
+    {
+        get => data.Text;
+        internal set => data = new PageCharacters(value);
+    }
+
     public bool IsComment { get; } = comment;
 }
 
 /// <summary>An attribute, named as the HTML parser names it (<c>viewBox</c>, <c>xlink:href</c>).</summary>
-public sealed record PageAttribute(string Name, string? NamespaceUri, string Value);
+public sealed class PageAttribute(string name, string? namespaceUri, PageCharacters value)
+{
+    private PageCharacters value = value;
+
+    public PageAttribute(string name, string? namespaceUri, string value) : this(name, namespaceUri, new PageCharacters(value)) { }
+
+    public string Name { get; } = name;
+    public string? NamespaceUri { get; } = namespaceUri;
+    public string Value => value.Text;
+
+    /// <summary>Whether both have the same name, namespace and value.</summary>
+    public bool Same(PageAttribute other) => Name == other.Name && NamespaceUri == other.NamespaceUri && Value == other.Value;
+}
 
 /// <summary>An element, or the document itself (<see cref="PageTree.Document"/>).</summary>
 public sealed class PageElement(string localName, string? namespaceUri) : PageNode

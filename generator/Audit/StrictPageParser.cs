@@ -108,7 +108,7 @@ public static class StrictPageParser
     private sealed class Outside : Exception;
 
     /// <summary>The page's tree, or null when the page strays from the subset this parser builds exactly.</summary>
-    public static PageElement? TryParse(ReadOnlySpan<byte> page)
+    public static PageElement? TryParse(byte[] page)
     {
         try
         {
@@ -122,9 +122,10 @@ public static class StrictPageParser
 
     private enum Mode { Initial, BeforeHtml, BeforeHead, InHead, AfterHead, InBody, AfterBody, AfterAfterBody }
 
-    private ref struct Parse(ReadOnlySpan<byte> page)
+    private ref struct Parse(byte[] bytes)
     {
-        private readonly ReadOnlySpan<byte> page = page;
+        private readonly byte[] bytes = bytes;
+        private readonly ReadOnlySpan<byte> page = bytes;
         private readonly PageElement document = PageTree.Document();
         private readonly List<PageElement> open = [];
         private int at;
@@ -164,22 +165,27 @@ public static class StrictPageParser
                     return;
                 case Mode.InBody when blank || !InTableStructure:
                 case Mode.InHead or Mode.AfterHead when blank:
-                    AddText(Current, Decode(span));
+                    AddText(Current, Characters(start, end));
                     return;
                 case Mode.AfterBody or Mode.AfterAfterBody when blank:
                     // Blank text after </body> or </html> goes into the body, by the in-body rules.
-                    AddText(open[1], Decode(span));
+                    AddText(open[1], Characters(start, end));
                     return;
                 default:
                     throw Stray();
             }
         }
 
-        private static void AddText(PageElement parent, string text)
+        private static void AddText(PageElement parent, PageCharacters text)
         {
-            if (parent.Children.Count > 0 && parent.Children[^1] is PageText { IsComment: false } last) last.Data += text;
+            if (parent.Children.Count > 0 && parent.Children[^1] is PageText { IsComment: false } last) last.Data += text.Text;
             else parent.Add(new PageText(text, comment: false));
         }
+
+        /// <summary>Text or an attribute value with its references resolved, left as bytes to decode when read if it has none.</summary>
+        private readonly PageCharacters Characters(int start, int end) => page[start..end].IndexOf((byte)'&') < 0
+            ? new PageCharacters(bytes, start, end - start)
+            : new PageCharacters(Decode(page[start..end]));
 
         private void Markup()
         {
@@ -204,7 +210,7 @@ public static class StrictPageParser
             if (close < 0) throw Stray();
             var data = page.Slice(start, close);
             if (data.StartsWith(">"u8) || data.StartsWith("->"u8) || data.IndexOf("--"u8) >= 0 || data.EndsWith("-"u8)) throw Stray();
-            var comment = new PageText(Encoding.UTF8.GetString(data), comment: true);
+            var comment = new PageText(new PageCharacters(bytes, start, close), comment: true);
             at = start + close + 3;
             switch (mode)
             {
@@ -302,7 +308,7 @@ public static class StrictPageParser
                 var close = RawTextEnd(name);
                 var content = page[at..close];
                 if (name == "script" && content.IndexOf("<!--"u8) >= 0) throw Stray();
-                if (content.Length > 0) element.Add(new PageText(name == "title" ? Decode(content) : Encoding.UTF8.GetString(content), comment: false));
+                if (content.Length > 0) element.Add(new PageText(name == "title" ? Characters(at, close) : new PageCharacters(bytes, at, close - at), comment: false));
                 at = close;
                 open.Add(element);
                 return;
@@ -408,7 +414,7 @@ public static class StrictPageParser
                 if (at == start || at >= page.Length || page[at] is not ((byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\f' or (byte)'/' or (byte)'>' or (byte)'='))
                     throw Stray();
                 var name = Intern(page[start..at]);
-                var value = "";
+                var value = new PageCharacters("");
                 SkipSpace();
                 if (at < page.Length && page[at] == '=')
                 {
@@ -425,7 +431,7 @@ public static class StrictPageParser
             }
         }
 
-        private string Value()
+        private PageCharacters Value()
         {
             if (at >= page.Length) throw Stray();
             var quote = page[at];
@@ -433,7 +439,7 @@ public static class StrictPageParser
             {
                 var close = page[(at + 1)..].IndexOf(quote);
                 if (close < 0) throw Stray();
-                var value = Decode(page.Slice(at + 1, close));
+                var value = Characters(at + 1, at + 1 + close);
                 at += close + 2;
                 // The next attribute must be set apart by white space, or the tag end.
                 if (at < page.Length && page[at] is not ((byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\f' or (byte)'/' or (byte)'>')) throw Stray();
@@ -446,7 +452,7 @@ public static class StrictPageParser
                 at++;
             }
             if (at == start) throw Stray();
-            return Decode(page[start..at]);
+            return Characters(start, at);
         }
 
         private void SkipSpace()
@@ -459,7 +465,6 @@ public static class StrictPageParser
         /// <summary>Text with its character references resolved; the subset knows numeric ones and a few names.</summary>
         private static string Decode(ReadOnlySpan<byte> text)
         {
-            if (text.Length == 1 && text[0] == '\n') return "\n";
             var amp = text.IndexOf((byte)'&');
             if (amp < 0) return Encoding.UTF8.GetString(text);
             var decoded = new StringBuilder(text.Length);
