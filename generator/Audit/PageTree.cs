@@ -65,7 +65,9 @@ public sealed class PageElement(string localName, string? namespaceUri) : PageNo
     private List<PageAttribute>? attributes;
 
     public IReadOnlyList<PageAttribute> Attributes => attributes ?? [];
-    public List<PageNode> Children { get; } = [];
+    private List<PageNode>? children;
+
+    public IReadOnlyList<PageNode> Children => children ?? [];
 
     /// <summary>Its place in document order: an element comes after its ancestors and before its descendants.</summary>
     public int Order { get; internal set; }
@@ -116,7 +118,7 @@ public sealed class PageElement(string localName, string? namespaceUri) : PageNo
     internal void Add(PageNode child)
     {
         child.Parent = this;
-        Children.Add(child);
+        (children ??= []).Add(child);
     }
 }
 

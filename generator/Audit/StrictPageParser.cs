@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text;
 using AngleSharp.Dom;
@@ -73,6 +74,9 @@ public static class StrictPageParser
         "surfaceScale", "systemLanguage", "tableValues", "targetX", "targetY", "textLength", "viewBox", "viewTarget",
         "xChannelSelector", "yChannelSelector", "zoomAndPan",
     }.ToDictionary(name => name.ToLowerInvariant(), StringComparer.Ordinal);
+
+    private static readonly SearchValues<byte> NameCharacters = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-"u8);
+    private static readonly SearchValues<byte> AttributeNameCharacters = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_:."u8);
 
     private static readonly Dictionary<string, char> NamedReferences = new(StringComparer.Ordinal)
     {
@@ -379,9 +383,9 @@ public static class StrictPageParser
         private string Name()
         {
             var start = at;
-            var upper = false;
-            while (at < page.Length && (IsLetter(page[at]) || page[at] is >= (byte)'0' and <= (byte)'9' or (byte)'-'))
-                upper |= page[at++] is >= (byte)'A' and <= (byte)'Z';
+            var length = page[at..].IndexOfAnyExcept(NameCharacters);
+            at = length < 0 ? page.Length : at + length;
+            var upper = page[start..at].IndexOfAnyInRange((byte)'A', (byte)'Z') >= 0;
             if (at == start || at >= page.Length || page[at] is not ((byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\f' or (byte)'/' or (byte)'>'))
                 throw Stray();
             // In SVG a name in capitals may be one the parser rewrites (foreignObject): the subset keeps to lower case there.
@@ -409,8 +413,8 @@ public static class StrictPageParser
                     return true;
                 }
                 var start = at;
-                while (at < page.Length && (IsLetter(page[at]) || page[at] is >= (byte)'0' and <= (byte)'9' or (byte)'-' or (byte)'_' or (byte)':' or (byte)'.'))
-                    at++;
+                var length = page[at..].IndexOfAnyExcept(AttributeNameCharacters);
+                at = length < 0 ? page.Length : at + length;
                 if (at == start || at >= page.Length || page[at] is not ((byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\f' or (byte)'/' or (byte)'>' or (byte)'='))
                     throw Stray();
                 var name = Intern(page[start..at]);
