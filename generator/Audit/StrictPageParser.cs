@@ -8,9 +8,9 @@ namespace Vestis.Audit;
 
 /// <summary>
 /// Builds the HTML5 tree of a page that keeps to plain, well-nested markup, straight from its UTF-8 bytes, and
-/// declines (null) every page that strays from it: a misnested or implied end tag, a table, a form control with
-/// its own parsing rules, a named character reference beyond the five XML ones and <c>&amp;nbsp;</c>, a
-/// <c>\r</c>, MathML, an SVG name the parser would adjust. Within that subset the HTML5 rules leave no choices,
+/// declines (null) every page that strays from it: a misnested or implied end tag, a table part out of its place,
+/// a form control with its own parsing rules, a named character reference beyond the five XML ones and
+/// <c>&amp;nbsp;</c>, a <c>\r</c>, MathML, an SVG name the parser would adjust. Within that subset the HTML5 rules leave no choices,
 /// so the tree is the one AngleSharp builds; a declined page is parsed by AngleSharp. Generated pages keep to
 /// the subset, and this is several times quicker than a full parse, which was most of the audit's time.
 /// </summary>
@@ -22,9 +22,9 @@ public static class StrictPageParser
     // raw text kinds, frames, MathML, elements that move or rename themselves), or would be ignored in the body.
     private static readonly HashSet<string> Declined =
     [
-        "html", "head", "body", "frameset", "frame", "noframes", "template", "col", "colgroup", "select", "option", "optgroup", "datalist", "textarea", "xmp", "iframe", "noembed",
-        "plaintext", "listing", "image", "isindex", "math", "nobr", "applet", "marquee", "object", "rb", "rp", "rt", "rtc", "keygen",
-        "menuitem", "basefont", "bgsound", "search", "hgroup", "dialog",
+        "html", "head", "body", "frameset", "frame", "noframes", "template", "col", "colgroup", "select", "option", "optgroup",
+        "datalist", "textarea", "xmp", "iframe", "noembed", "plaintext", "listing", "image", "isindex", "math", "nobr", "applet",
+        "marquee", "object", "rb", "rp", "rt", "rtc", "keygen", "menuitem", "basefont", "bgsound", "search", "hgroup", "dialog",
     ];
 
     /// <summary>Start tags that close an open <c>p</c> element: the subset declines them while one is open.</summary>
@@ -259,8 +259,7 @@ public static class StrictPageParser
                     return;
                 case Mode.InBody when Current.NamespaceUri == PageTree.SvgNamespace:
                     if (DeclinedInSvg.Contains(name)) throw Stray();
-                    Current.Add(element);
-                    if (!selfClosing) open.Add(element);
+                    InsertSvg(element, selfClosing);
                     return;
                 case Mode.InBody:
                     Body(element, selfClosing);
@@ -286,14 +285,20 @@ public static class StrictPageParser
                 }
             if (name == "svg")
             {
-                Current.Add(element);
-                if (!selfClosing) open.Add(element);
+                InsertSvg(element, selfClosing);
                 return;
             }
             Insert(element, selfClosing);
             // A newline right after <pre> is not part of its text; nor, perhaps, a reference to one, which the subset leaves out.
             if (name == "pre" && at < page.Length && page[at] == '\n') at++;
             if (name == "pre" && at < page.Length && page[at] == '&') throw Stray();
+        }
+
+        /// <summary>Inserts an SVG element at the current node; in SVG, <c>/&gt;</c> closes any element.</summary>
+        private void InsertSvg(PageElement element, bool selfClosing)
+        {
+            Current.Add(element);
+            if (!selfClosing) open.Add(element);
         }
 
         /// <summary>Inserts an HTML element at the current node, with its text when its content is raw text.</summary>
