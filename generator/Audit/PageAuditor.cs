@@ -41,7 +41,7 @@ public sealed class PageAuditor(TemplateCatalog templates, DiagnosticBag diagnos
     // built: about a tenth of the parse, for nothing any check reads.
     private static readonly IConfiguration Parsing = Configuration.Default.Without<IAttributeObserver>();
 
-    // The emblem as the generator draws it, per statement, parsed the way pages are; read, never changed, by the workers.
+    // The emblem as the generator draws it, per statement; read, never changed, by the workers.
     private readonly ConcurrentDictionary<string, PageElement> officialEmblems = new(StringComparer.Ordinal);
 
     private readonly ConcurrentBag<(string Template, string Code, string Problem, string Page)> findings = [];
@@ -243,9 +243,11 @@ public sealed class PageAuditor(TemplateCatalog templates, DiagnosticBag diagnos
 
     private static HtmlParser NewParser() => new(new HtmlParserOptions(), BrowsingContext.New(Parsing));
 
-    // Parsed as the body of a page, by the same parser as the pages, so that both trees are built alike.
+    // Parsed as the body of a page by AngleSharp, whose tree holds its texts decoded: the strict parser's would decode
+    // them as first read, from every worker at once. Both parsers build the same tree (StrictPageParserTests), and a
+    // page's emblem parsed by the strict one must equal this one to pass.
     private PageElement OfficialEmblem(string statement) => officialEmblems.GetOrAdd(statement, s =>
-        PageTree.Body(Parse(Encoding.UTF8.GetBytes($"<!DOCTYPE html><html><head></head><body>{EuEmblem.Svg(s)}</body></html>")))!.ChildElements.Single());
+        PageTree.Body(PageTree.From(NewParser().ParseDocument($"<!DOCTYPE html><html><head></head><body>{EuEmblem.Svg(s)}</body></html>")))!.ChildElements.Single());
 
     private static string Normalize(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }
