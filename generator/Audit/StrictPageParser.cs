@@ -100,7 +100,8 @@ public static class StrictPageParser
 
     private static string Intern(ReadOnlySpan<byte> ascii)
     {
-        Span<char> lower = stackalloc char[ascii.Length];
+        // A name of any length may come: only short ones go on the stack.
+        Span<char> lower = ascii.Length <= 128 ? stackalloc char[ascii.Length] : new char[ascii.Length];
         Ascii.ToLower(ascii, lower, out _);
         if (NameLookup.TryGetValue(lower, out var name)) return name;
         name = new string(lower);

@@ -86,6 +86,16 @@ public sealed class StrictPageParserTests : IClassFixture<BundledSiteTests.Built
         Assert.Equal(AngleSharpShape(page), Shape(tree));
     }
 
+    [Fact]
+    public void A_name_of_megabytes_is_read_without_running_out_of_stack()
+    {
+        // Ten megabytes as UTF-16, more than any thread's stack.
+        var page = Head + "<body><p data-" + new string('x', 5_000_000) + "=\"1\">long</p></body></html>";
+        var tree = StrictPageParser.TryParse(Encoding.UTF8.GetBytes(page));
+        Assert.NotNull(tree);
+        Assert.Equal(AngleSharpShape(page), Shape(tree));
+    }
+
     /// <summary>Markup whose tree the HTML5 rules build with more than the tags say: the strict parser must leave it to AngleSharp.</summary>
     public static TheoryData<string> Declined => new()
     {
