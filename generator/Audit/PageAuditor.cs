@@ -128,8 +128,8 @@ public sealed class PageAuditor(TemplateCatalog templates, DiagnosticBag diagnos
     {
         foreach (var element in parent.Descendants())
         {
-            foreach (var attribute in element.Attributes)
-                switch (attribute.Name)
+            for (var i = 0; i < element.Attributes.Count; i++)
+                switch (element.Attributes[i].Name)
                 {
                     case "data-eu-publicity": found.Labels.Add(element); break;
                     case "data-project-facts": found.Cards.Add(element); break;

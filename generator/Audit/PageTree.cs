@@ -60,13 +60,12 @@ public sealed class PageAttribute(string name, string? namespaceUri, PageCharact
 /// <summary>An element, or the document itself (<see cref="PageTree.Document"/>).</summary>
 public sealed class PageElement(string localName, string? namespaceUri) : PageNode
 {
-    public string LocalName { get; } = localName;
-    public string? NamespaceUri { get; } = namespaceUri;
     private List<PageAttribute>? attributes;
-
-    public IReadOnlyList<PageAttribute> Attributes => attributes ?? [];
     private List<PageNode>? children;
 
+    public string LocalName { get; } = localName;
+    public string? NamespaceUri { get; } = namespaceUri;
+    public IReadOnlyList<PageAttribute> Attributes => attributes ?? [];
     public IReadOnlyList<PageNode> Children => children ?? [];
 
     /// <summary>Its place in document order: an element comes after its ancestors and before its descendants.</summary>
@@ -75,7 +74,9 @@ public sealed class PageElement(string localName, string? namespaceUri) : PageNo
     /// <summary>The value of the first attribute with this name, as <c>Element.GetAttribute</c> finds it.</summary>
     public string? Attribute(string name)
     {
-        foreach (var attribute in Attributes)
+        // The list itself, not the interface: asked of every element and attribute, a boxed enumerator each time added up.
+        if (attributes is null) return null;
+        foreach (var attribute in attributes)
             if (attribute.Name == name) return attribute.Value;
         return null;
     }
@@ -135,12 +136,13 @@ public static class PageTree
     public static PageElement Document() => new("#document", null);
 
     /// <summary>The <c>head</c> element of a document, as <c>Document.Head</c> finds it.</summary>
-    public static PageElement? Head(PageElement document) =>
-        document.ChildElements.FirstOrDefault()?.ChildElements.FirstOrDefault(e => e.LocalName == "head" && e.NamespaceUri == HtmlNamespace);
+    public static PageElement? Head(PageElement document) => OfDocumentElement(document, "head");
 
     /// <summary>The <c>body</c> element of a document, as <c>Document.Body</c> finds it.</summary>
-    public static PageElement? Body(PageElement document) =>
-        document.ChildElements.FirstOrDefault()?.ChildElements.FirstOrDefault(e => e.LocalName == "body" && e.NamespaceUri == HtmlNamespace);
+    public static PageElement? Body(PageElement document) => OfDocumentElement(document, "body");
+
+    private static PageElement? OfDocumentElement(PageElement document, string name) =>
+        document.ChildElements.FirstOrDefault()?.ChildElements.FirstOrDefault(e => e.LocalName == name && e.NamespaceUri == HtmlNamespace);
 
     /// <summary>The same tree as AngleSharp's document: elements, attributes, texts and comments.</summary>
     public static PageElement From(IDocument parsed)

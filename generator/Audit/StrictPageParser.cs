@@ -75,6 +75,7 @@ public static class StrictPageParser
         "xChannelSelector", "yChannelSelector", "zoomAndPan",
     }.ToDictionary(name => name.ToLowerInvariant(), StringComparer.Ordinal);
 
+    private static readonly SearchValues<byte> Space = SearchValues.Create(" \t\n\f"u8);
     private static readonly SearchValues<byte> NameCharacters = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-"u8);
     private static readonly SearchValues<byte> AttributeNameCharacters = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_:."u8);
 
@@ -163,7 +164,7 @@ public static class StrictPageParser
         private void Text(int start, int end)
         {
             var span = page[start..end];
-            var blank = span.IndexOfAnyExcept(" \t\n\f"u8) < 0;
+            var blank = span.IndexOfAnyExcept(Space) < 0;
             switch (mode)
             {
                 case Mode.Initial or Mode.BeforeHtml or Mode.BeforeHead when blank:
@@ -348,7 +349,7 @@ public static class StrictPageParser
                 if (next < 0) throw Stray();
                 var tag = from + next + 2;
                 if (page.Length - tag > name.Length && Ascii.EqualsIgnoreCase(page.Slice(tag, name.Length), name)
-                    && page[tag + name.Length] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\f' or (byte)'/' or (byte)'>')
+                    && EndsName(page[tag + name.Length]))
                     return from + next;
                 from = tag;
             }
@@ -392,8 +393,7 @@ public static class StrictPageParser
             var length = page[at..].IndexOfAnyExcept(NameCharacters);
             at = length < 0 ? page.Length : at + length;
             var upper = page[start..at].IndexOfAnyInRange((byte)'A', (byte)'Z') >= 0;
-            if (at == start || at >= page.Length || page[at] is not ((byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\f' or (byte)'/' or (byte)'>'))
-                throw Stray();
+            if (at == start || at >= page.Length || !EndsName(page[at])) throw Stray();
             // In SVG a name in capitals may be one the parser rewrites (foreignObject): the subset keeps to lower case there.
             if (upper && open.Count > 0 && Current.NamespaceUri == PageTree.SvgNamespace) throw Stray();
             return Intern(page[start..at]);
@@ -421,8 +421,7 @@ public static class StrictPageParser
                 var start = at;
                 var length = page[at..].IndexOfAnyExcept(AttributeNameCharacters);
                 at = length < 0 ? page.Length : at + length;
-                if (at == start || at >= page.Length || page[at] is not ((byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\f' or (byte)'/' or (byte)'>' or (byte)'='))
-                    throw Stray();
+                if (at == start || at >= page.Length || !(EndsName(page[at]) || page[at] == '=')) throw Stray();
                 var name = Intern(page[start..at]);
                 var value = new PageCharacters("");
                 SkipSpace();
@@ -452,11 +451,11 @@ public static class StrictPageParser
                 var value = Characters(at + 1, at + 1 + close);
                 at += close + 2;
                 // The next attribute must be set apart by white space, or the tag end.
-                if (at < page.Length && page[at] is not ((byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\f' or (byte)'/' or (byte)'>')) throw Stray();
+                if (at < page.Length && !EndsName(page[at])) throw Stray();
                 return value;
             }
             var start = at;
-            while (at < page.Length && page[at] is not ((byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\f' or (byte)'>'))
+            while (at < page.Length && !IsSpace(page[at]) && page[at] != '>')
             {
                 if (page[at] is (byte)'"' or (byte)'\'' or (byte)'<' or (byte)'=' or (byte)'`') throw Stray();
                 at++;
@@ -467,28 +466,33 @@ public static class StrictPageParser
 
         private void SkipSpace()
         {
-            while (at < page.Length && page[at] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\f') at++;
+            while (at < page.Length && IsSpace(page[at])) at++;
         }
 
         private static bool IsLetter(byte b) => b is >= (byte)'a' and <= (byte)'z' or >= (byte)'A' and <= (byte)'Z';
+
+        /// <summary>HTML's white space, but the carriage return, which the subset leaves out.</summary>
+        private static bool IsSpace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\f';
+
+        /// <summary>Whether <paramref name="b"/> ends a tag's name, an attribute, or a quoted value.</summary>
+        private static bool EndsName(byte b) => IsSpace(b) || b is (byte)'/' or (byte)'>';
 
         /// <summary>Text with its character references resolved; the subset knows numeric ones and a few names.</summary>
         private static string Decode(ReadOnlySpan<byte> text)
         {
             var amp = text.IndexOf((byte)'&');
-            if (amp < 0) return Encoding.UTF8.GetString(text);
             var decoded = new StringBuilder(text.Length);
             while (amp >= 0)
             {
                 decoded.Append(Encoding.UTF8.GetString(text[..amp]));
                 text = text[(amp + 1)..];
-                if (text.Length == 0 || text[0] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\f' or (byte)'<' or (byte)'&')
+                if (text.Length == 0 || IsSpace(text[0]) || text[0] is (byte)'<' or (byte)'&')
                     decoded.Append('&');
                 else
                 {
                     var semicolon = text.IndexOf((byte)';');
                     if (semicolon < 1) throw Stray();
-                    decoded.Append(Reference(text[..semicolon]));
+                    decoded.Append(CharacterReference(text[..semicolon]));
                     text = text[(semicolon + 1)..];
                 }
                 amp = text.IndexOf((byte)'&');
@@ -497,7 +501,7 @@ public static class StrictPageParser
             return decoded.ToString();
         }
 
-        private static string Reference(ReadOnlySpan<byte> name)
+        private static string CharacterReference(ReadOnlySpan<byte> name)
         {
             if (name[0] != '#')
                 return NamedReferences.TryGetValue(Encoding.ASCII.GetString(name), out var c) ? c.ToString() : throw Stray();
