@@ -1,6 +1,6 @@
 <#
 .SYNOPSIS
-    Build, check, test, serve or clean Vestis, or start a new announcement, from PowerShell 7.
+    Build, check, test, serve, publish or clean Vestis, or start a new announcement, from PowerShell 7.
 
 .DESCRIPTION
     Thin wrapper around the dotnet CLI. Arguments after the task are passed
@@ -29,6 +29,11 @@
     ./build.ps1 serve --port 8123
 
 .EXAMPLE
+    ./build.ps1 publish --output /opt/vestis
+    Publishes the generator as a large site should run it, compiled ahead of time for this machine:
+    then 'dotnet /opt/vestis/vestis.dll build --content ... --output ...'.
+
+.EXAMPLE
     ./build.ps1 bench --announcements 10000 --runs 3
     Times cold, no-op and one-edit builds of a generated corpus against Hugo on the same corpus
     (bench/Vestis.Bench; needs python3, bash and /usr/bin/time; run-peers.sh installs Hugo).
@@ -40,7 +45,7 @@
 #>
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('build', 'check', 'new', 'test', 'serve', 'bench', 'clean')]
+    [ValidateSet('build', 'check', 'new', 'test', 'serve', 'publish', 'bench', 'clean')]
     [string] $Task = 'build',
 
     [Parameter(ValueFromRemainingArguments)]
@@ -57,6 +62,7 @@ $solution = [System.IO.Path]::Combine($root, 'Vestis.sln')
 
 switch ($Task) {
     'test' { & $dotnet test $solution @Rest }
+    'publish' { & $dotnet publish $generator -c Release @Rest }
     'bench' {
         $bench = [System.IO.Path]::Combine($root, 'bench', 'Vestis.Bench')
         if ($Rest.Count -gt 0 -and $Rest[0] -eq 'stages') { & $dotnet run -c Release --project $bench '--' @Rest }

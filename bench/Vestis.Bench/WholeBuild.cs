@@ -5,8 +5,8 @@ using System.Text.RegularExpressions;
 namespace Vestis.Bench;
 
 /// <summary>
-/// Whole builds of a corpus from ../shared/bench/make-corpus.py, timed from outside like the peers:
-/// a cold build into an empty folder, a rebuild with nothing changed, and a rebuild after one edit. Then
+/// Whole builds of a corpus from ../shared/bench/make-corpus.py by the tool as `dotnet publish` makes it, timed
+/// from outside like the peers: a cold build into an empty folder, a rebuild with nothing changed, and a rebuild after one edit. Then
 /// ../shared/bench/run-peers.sh times Hugo (and the cp -r floor) on the same corpus in the same run,
 /// and the ratios the speed targets are stated in are printed. The machine is noisy: only ratios
 /// measured side by side mean anything.
@@ -24,22 +24,24 @@ internal sealed partial class WholeBuild(int announcements, int runs, string pee
         Directory.CreateDirectory(work);
         var corpus = Corpus(work, announcements);
         var output = Path.Join(work, $"out-{announcements}");
+        var tool = Publish();
+        Console.WriteLine($"vestis: {tool}, published from {root}");
         Console.WriteLine($"corpus: {corpus} ({Directory.EnumerateFiles(corpus, "*", SearchOption.AllDirectories).Count()} files)");
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}");
 
         var cold = Enumerable.Range(0, runs).Select(_ =>
         {
             if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
-            return Build(corpus, output);
+            return Build(tool, corpus, output);
         }).ToList();
-        var noOp = Build(corpus, output);
+        var noOp = Build(tool, corpus, output);
         var edited = Directory.EnumerateFiles(Path.Join(corpus, "announcements"), "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).First();
         var original = File.ReadAllText(edited);
         Timing edit;
         try
         {
             File.WriteAllText(edited, original + "\nA sentence added for the benchmark.\n");
-            edit = Build(corpus, output);
+            edit = Build(tool, corpus, output);
         }
         finally
         {
@@ -72,11 +74,21 @@ internal sealed partial class WholeBuild(int announcements, int runs, string pee
         return corpus;
     }
 
-    /// <summary>One build by the real command line in a process of its own, its wall time and peak memory taken by /usr/bin/time.</summary>
-    private Timing Build(string corpus, string output)
+    /// <summary>
+    /// The generator published as a site runs it (README, "Publishing the tool"), into the work folder with its own
+    /// artifacts folder, so that the checkout's bin and obj folders stay as they were.
+    /// </summary>
+    private string Publish()
     {
-        var vestis = typeof(Cli.CommandLine).Assembly.Location;
-        var (stdout, stderr) = Run("/usr/bin/time", ["-f", "%e %M", "dotnet", vestis, "build", "--content", corpus,
+        var published = Path.Join(work, "vestis");
+        Run("dotnet", ["publish", Path.Join(root, "generator"), "-c", "Release", "-o", published, "--artifacts-path", Path.Join(work, "vestis-artifacts")], null);
+        return Path.Join(published, "vestis.dll");
+    }
+
+    /// <summary>One build by the real command line in a process of its own, its wall time and peak memory taken by /usr/bin/time.</summary>
+    private Timing Build(string tool, string corpus, string output)
+    {
+        var (stdout, stderr) = Run("/usr/bin/time", ["-f", "%e %M", "dotnet", tool, "build", "--content", corpus,
             "--templates", Path.Join(root, "templates"), "--output", output, "--today", Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)], null);
         var measured = stderr.TrimEnd().Split('\n')[^1].Split(' ');
         var summary = stdout.Split('\n').LastOrDefault(l => l.StartsWith("built ", StringComparison.Ordinal)) ?? "";

@@ -92,6 +92,18 @@ public sealed class BuildScriptTests : IDisposable
         Assert.Equal(0, run.ExitCode);
     }
 
+    [Fact]
+    public void Publish_task_publishes_the_generator_in_release_with_passed_through_arguments()
+    {
+        UseFakeDotnet(exitCode: 0);
+
+        var run = RunScript(RepoScript, "publish --output /opt/vestis");
+
+        Assert.Equal([["publish", Path.Combine(RepoRoot, "generator"), "-c", "Release", "--output", "/opt/vestis"]], ReadCalls());
+        Assert.Equal(0, run.ExitCode);
+        Assert.False(run.HadErrors, string.Join(Environment.NewLine, run.Errors));
+    }
+
     [Theory]
     [InlineData("bench --announcements 1000 --runs 5", "whole", "--announcements", "1000", "--runs", "5")]
     [InlineData("bench", "whole")]

@@ -169,14 +169,8 @@ public static class Repository
     /// <summary>Runs the shared corpus generator (<c>../shared/bench/make-corpus.py</c>) with these arguments.</summary>
     public static void MakeCorpus(params string[] args)
     {
-        var start = new System.Diagnostics.ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Join(Shared, "bench", "make-corpus.py"));
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var errors = process.StandardError.ReadToEndAsync();
-        process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, errors.Result);
+        var (code, _, errors) = VestisProcess.RunProgram("python3", [Path.Join(Shared, "bench", "make-corpus.py"), .. args]);
+        Assert.True(code == 0, errors);
     }
 
     private static string Find()

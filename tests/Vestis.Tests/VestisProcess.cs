@@ -6,22 +6,33 @@ namespace Vestis.Tests;
 /// <summary>The built <c>vestis</c> command run as a process of its own, as a user or a CI job runs it.</summary>
 public static class VestisProcess
 {
-    public static Process Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(typeof(Vestis.Cli.CommandLine).Assembly.Location);
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
-        return Process.Start(start)!;
-    }
+    /// <summary>The <c>vestis.dll</c> the tests are built with.</summary>
+    public static string Tool => typeof(Vestis.Cli.CommandLine).Assembly.Location;
 
-    public static (int Code, string Output, string Errors) Run(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="tool">Another <c>vestis.dll</c> to run (a published one); the tests' own when null.</param>
+    public static Process Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, string? tool = null) =>
+        StartProgram("dotnet", [tool ?? Tool, .. args], environment);
+
+    public static (int Code, string Output, string Errors) Run(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null,
+        string? tool = null) =>
+        RunProgram("dotnet", [tool ?? Tool, .. args], environment);
+
+    /// <summary>Runs a program to its end: its exit code, and what it wrote to its output and to its errors.</summary>
+    public static (int Code, string Output, string Errors) RunProgram(string program, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
     {
-        using var process = Start(args, environment);
+        using var process = StartProgram(program, args, environment);
         var errors = process.StandardError.ReadToEndAsync();
         var output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
         return (process.ExitCode, output, errors.Result);
+    }
+
+    private static Process StartProgram(string program, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
+        return Process.Start(start)!;
     }
 
     /// <summary>Every file of a folder by its relative path, with the SHA-256 of its bytes.</summary>
