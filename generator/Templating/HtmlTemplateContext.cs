@@ -19,10 +19,9 @@ internal sealed class HtmlTemplateContext : TemplateContext
         LoopLimit = 100_000;
         RecursiveLimit = 50;
         EnableRelaxedMemberAccess = false;
-        // Scriban's output budget counts a partial's text again for every partial rendered after it on the same
-        // context, so a project page with a few hundred announcements passed its default 1 MiB, and was cut off
-        // without a word. Output is bounded by the loop limits and by the size of content files instead; a single
-        // value too long to print is an error, never a shortened text.
+        // Scriban's default output budget (1 MiB) is smaller than real pages (the home page lists every project: 3 MB
+        // at 50,000 announcements), and a page past it was cut off without a word. Output is bounded by the loop limits
+        // and by the size of content files instead; a single value too long to print is an error, never a shortened text.
         OutputLimit = 0;
         OnStringLimit = ScriptLimitBehavior.Throw;
     }

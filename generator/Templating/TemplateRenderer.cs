@@ -87,13 +87,16 @@ public sealed class TemplateRenderer
         if (catalog.Get($"partials/{name}") is not { } entry)
             throw new ScriptRuntimeException(context.CurrentSpan, $"there is no partial `{name}` in templates/partials/");
         context.PushGlobal(new ScriptObject { ["it"] = value });
+        // Render returns the whole text of the context's output and empties it: on an output of its own, the text
+        // is the partial's alone. On the page's, it also took the page so far, which every partial after copied again.
+        context.PushOutput();
         try
         {
-            // Render on a context writes to an output of its own and returns the text.
             return new Html(entry.Template.Render(context));
         }
         finally
         {
+            context.PopOutput();
             context.PopGlobal();
         }
     }

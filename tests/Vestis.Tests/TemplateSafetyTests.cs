@@ -65,4 +65,18 @@ public sealed class TemplateSafetyTests
         Assert.All(Enumerable.Range(0, 120), i => Assert.Contains($"/zina-{i}/", page));
         Assert.EndsWith("</html>\n", page);
     }
+
+    [Fact]
+    public void A_partial_gives_only_its_own_text_wherever_the_template_writes_it()
+    {
+        using var site = new TestSite();
+        using var templates = new TestTemplates();
+        File.WriteAllText(Path.Join(templates.Root, "partials", "mark.html"), "<i>mark {{ it }}</i>");
+        templates.Edit("layouts/home.html", text => "<p>A</p>{{ kept = partial \"mark\" 1 }}<p>B</p>{{ kept }}" + text);
+
+        var result = site.Build(templates: templates.Root);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        Assert.Contains("<p>A</p><p>B</p><i>mark 1</i>", site.Page("lv/index.html"), StringComparison.Ordinal);
+    }
 }
