@@ -1,5 +1,6 @@
 using Scriban;
 using Scriban.Parsing;
+using Scriban.Runtime;
 using Vestis.I18n;
 
 namespace Vestis.Templating;
@@ -12,6 +13,13 @@ internal sealed class HtmlTemplateContext : TemplateContext
 {
     /// <summary>The UI strings of the page being rendered, for the <c>t</c> and <c>plural</c> functions.</summary>
     public UiStrings Ui { get; set; } = null!;
+
+    /// <summary>
+    /// The outputs partials render on, one for each depth of nesting, kept from partial to partial: a new output for
+    /// each of a build's hundred thousand partials grew a new buffer each time.
+    /// </summary>
+    private readonly List<StringBuilderOutput> partialOutputs = [];
+    private int partialDepth;
 
     public HtmlTemplateContext()
     {
@@ -33,4 +41,20 @@ internal sealed class HtmlTemplateContext : TemplateContext
             Html html => Write(html.Value),
             _ => Write(Html.Escape(ObjectToString(textAsObject, false) ?? "")),
         };
+
+    /// <summary>Makes a partial's output, empty, the context's output until <see cref="PopPartialOutput"/>.</summary>
+    public void PushPartialOutput()
+    {
+        if (partialDepth == partialOutputs.Count) partialOutputs.Add(new StringBuilderOutput());
+        var output = partialOutputs[partialDepth++];
+        // Empty, even if a partial that failed left text in it.
+        output.Builder.Clear();
+        PushOutput(output);
+    }
+
+    public void PopPartialOutput()
+    {
+        PopOutput();
+        partialDepth--;
+    }
 }

@@ -72,7 +72,7 @@ public sealed class TemplateRenderer
         {
             ["t"] = new TemplateFunction(1, (_, a) => context.Ui[Name(context, "t", a[0])]),
             ["plural"] = new TemplateFunction(2, (_, a) => context.Ui.Plural(Name(context, "plural", a[0]), context.ToInt(context.CurrentSpan, a[1]))),
-            ["partial"] = new TemplateFunction(2, (ctx, a) => Partial(ctx, Name(context, "partial", a[0]), a[1])),
+            ["partial"] = new TemplateFunction(2, (_, a) => Partial(context, Name(context, "partial", a[0]), a[1])),
         });
         return context;
     }
@@ -82,21 +82,21 @@ public sealed class TemplateRenderer
         argument as string ?? throw new ScriptRuntimeException(context.CurrentSpan,
             $"`{function}` takes a name in quotes first, not {(argument is null ? "null" : context.ObjectToString(argument))}");
 
-    private Html Partial(TemplateContext context, string name, object? value)
+    private Html Partial(HtmlTemplateContext context, string name, object? value)
     {
         if (catalog.Get($"partials/{name}") is not { } entry)
             throw new ScriptRuntimeException(context.CurrentSpan, $"there is no partial `{name}` in templates/partials/");
         context.PushGlobal(new ScriptObject { ["it"] = value });
         // Render returns the whole text of the context's output and empties it: on an output of its own, the text
         // is the partial's alone. On the page's, it also took the page so far, which every partial after copied again.
-        context.PushOutput();
+        context.PushPartialOutput();
         try
         {
             return new Html(entry.Template.Render(context));
         }
         finally
         {
-            context.PopOutput();
+            context.PopPartialOutput();
             context.PopGlobal();
         }
     }
