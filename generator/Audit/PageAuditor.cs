@@ -128,8 +128,8 @@ public sealed class PageAuditor(TemplateCatalog templates, DiagnosticBag diagnos
     {
         foreach (var element in parent.Descendants())
         {
-            for (var i = 0; i < element.Attributes.Count; i++)
-                switch (element.Attributes[i].Name)
+            for (var attribute = element.FirstAttribute; attribute is not null; attribute = attribute.Next)
+                switch (attribute.Name)
                 {
                     case "data-eu-publicity": found.Labels.Add(element); break;
                     case "data-project-facts": found.Cards.Add(element); break;
@@ -205,8 +205,13 @@ public sealed class PageAuditor(TemplateCatalog templates, DiagnosticBag diagnos
     }
 
     /// <summary>Whether the element's text content is more than white space, without concatenating it.</summary>
-    private static bool HasText(PageElement element) =>
-        element.Children.Any(node => node is PageText text ? !text.IsComment && !string.IsNullOrWhiteSpace(text.Data) : HasText((PageElement)node));
+    private static bool HasText(PageElement element)
+    {
+        for (var node = element.FirstChild; node is not null; node = node.Next)
+            if (node is PageText text ? !text.IsComment && !string.IsNullOrWhiteSpace(text.Data) : HasText((PageElement)node))
+                return true;
+        return false;
+    }
 
     private bool IsElsewhere(string url) =>
         Uri.TryCreate(site, url, out var target) && !(target.Scheme == site.Scheme && target.Authority == site.Authority);
@@ -235,11 +240,18 @@ public sealed class PageAuditor(TemplateCatalog templates, DiagnosticBag diagnos
     {
         (PageText x, PageText y) => x.IsComment == y.IsComment && x.Data == y.Data,
         (PageElement x, PageElement y) => x.LocalName == y.LocalName && x.NamespaceUri == y.NamespaceUri
-            && x.Attributes.Count == y.Attributes.Count && x.Attributes.Zip(y.Attributes).All(pair => pair.First.Same(pair.Second))
-            && x.Children.Count == y.Children.Count
-            && x.Children.Zip(y.Children).All(pair => SameTree(pair.First, pair.Second)),
+            && SameChains(x.FirstAttribute, y.FirstAttribute, a => a.Next, (p, q) => p.Same(q))
+            && SameChains(x.FirstChild, y.FirstChild, n => n.Next, SameTree),
         _ => false,
     };
+
+    /// <summary>Whether two chains are as long as each other, and the same link by link.</summary>
+    private static bool SameChains<T>(T? x, T? y, Func<T, T?> next, Func<T, T, bool> same) where T : class
+    {
+        for (; x is not null && y is not null; x = next(x), y = next(y))
+            if (!same(x, y)) return false;
+        return x is null && y is null;
+    }
 
     private static HtmlParser NewParser() => new(new HtmlParserOptions(), BrowsingContext.New(Parsing));
 

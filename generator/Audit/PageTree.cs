@@ -7,6 +7,9 @@ namespace Vestis.Audit;
 public abstract class PageNode
 {
     public PageElement? Parent { get; internal set; }
+
+    /// <summary>The node after this one in its parent.</summary>
+    public PageNode? Next { get; internal set; }
 }
 
 /// <summary>
@@ -53,20 +56,45 @@ public sealed class PageAttribute(string name, string? namespaceUri, PageCharact
     public string? NamespaceUri { get; } = namespaceUri;
     public string Value => value.Text;
 
+    /// <summary>The element's attribute after this one.</summary>
+    public PageAttribute? Next { get; internal set; }
+
     /// <summary>Whether both have the same name, namespace and value.</summary>
     public bool Same(PageAttribute other) => Name == other.Name && NamespaceUri == other.NamespaceUri && Value == other.Value;
 }
 
 /// <summary>An element, or the document itself (<see cref="PageTree.Document"/>).</summary>
+/// <remarks>
+/// Children and attributes are chained, each to the next: a list for each, and the array behind it, were a tenth of
+/// everything a build allocated.
+/// </remarks>
 public sealed class PageElement(string localName, string? namespaceUri) : PageNode
 {
-    private List<PageAttribute>? attributes;
-    private List<PageNode>? children;
+    private PageAttribute? lastAttribute;
 
     public string LocalName { get; } = localName;
     public string? NamespaceUri { get; } = namespaceUri;
-    public IReadOnlyList<PageAttribute> Attributes => attributes ?? [];
-    public IReadOnlyList<PageNode> Children => children ?? [];
+    public PageAttribute? FirstAttribute { get; private set; }
+    public PageNode? FirstChild { get; private set; }
+    public PageNode? LastChild { get; private set; }
+
+    public IEnumerable<PageAttribute> Attributes
+    {
+        get
+        {
+            for (var attribute = FirstAttribute; attribute is not null; attribute = attribute.Next)
+                yield return attribute;
+        }
+    }
+
+    public IEnumerable<PageNode> Children
+    {
+        get
+        {
+            for (var child = FirstChild; child is not null; child = child.Next)
+                yield return child;
+        }
+    }
 
     /// <summary>Its place in document order: an element comes after its ancestors and before its descendants.</summary>
     public int Order { get; internal set; }
@@ -74,9 +102,7 @@ public sealed class PageElement(string localName, string? namespaceUri) : PageNo
     /// <summary>The value of the first attribute with this name, as <c>Element.GetAttribute</c> finds it.</summary>
     public string? Attribute(string name)
     {
-        // The list itself, not the interface: asked of every element and attribute, a boxed enumerator each time added up.
-        if (attributes is null) return null;
-        foreach (var attribute in attributes)
+        for (var attribute = FirstAttribute; attribute is not null; attribute = attribute.Next)
             if (attribute.Name == name) return attribute.Value;
         return null;
     }
@@ -86,18 +112,24 @@ public sealed class PageElement(string localName, string? namespaceUri) : PageNo
     /// <summary>Every element below this one, in document order.</summary>
     public IEnumerable<PageElement> Descendants()
     {
-        // A stack of the siblings still to visit, rather than an iterator per level.
-        var pending = new Stack<(PageElement Parent, int Next)>();
-        pending.Push((this, 0));
-        while (pending.TryPop(out var at))
-            for (var i = at.Next; i < at.Parent.Children.Count; i++)
-                if (at.Parent.Children[i] is PageElement child)
-                {
-                    yield return child;
-                    pending.Push((at.Parent, i + 1));
-                    pending.Push((child, 0));
-                    break;
-                }
+        var node = FirstChild;
+        while (node is not null)
+        {
+            if (node is PageElement { FirstChild: { } first } element)
+            {
+                yield return element;
+                node = first;
+                continue;
+            }
+            if (node is PageElement leaf) yield return leaf;
+            // Up to the nearest node with a next sibling, but never above this element.
+            while (node.Next is null)
+            {
+                node = node.Parent;
+                if (node is null || node == this) yield break;
+            }
+            node = node.Next;
+        }
     }
 
     /// <summary>The text of every text node below this one, as the DOM's <c>textContent</c>.</summary>
@@ -106,7 +138,7 @@ public sealed class PageElement(string localName, string? namespaceUri) : PageNo
         var text = new StringBuilder();
         void Collect(PageElement element)
         {
-            foreach (var child in element.Children)
+            for (var child = element.FirstChild; child is not null; child = child.Next)
                 if (child is PageText { IsComment: false } t) text.Append(t.Data);
                 else if (child is PageElement e) Collect(e);
         }
@@ -114,12 +146,19 @@ public sealed class PageElement(string localName, string? namespaceUri) : PageNo
         return text.ToString();
     }
 
-    internal void AddAttribute(PageAttribute attribute) => (attributes ??= []).Add(attribute);
+    internal void AddAttribute(PageAttribute attribute)
+    {
+        if (lastAttribute is null) FirstAttribute = attribute;
+        else lastAttribute.Next = attribute;
+        lastAttribute = attribute;
+    }
 
     internal void Add(PageNode child)
     {
         child.Parent = this;
-        (children ??= []).Add(child);
+        if (LastChild is null) FirstChild = child;
+        else LastChild.Next = child;
+        LastChild = child;
     }
 }
 

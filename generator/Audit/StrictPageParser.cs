@@ -184,7 +184,7 @@ public static class StrictPageParser
 
         private static void AddText(PageElement parent, PageCharacters text)
         {
-            if (parent.Children.Count > 0 && parent.Children[^1] is PageText { IsComment: false } last) last.Data += text.Text;
+            if (parent.LastChild is PageText { IsComment: false } last) last.Data += text.Text;
             else parent.Add(new PageText(text, comment: false));
         }
 

@@ -19,11 +19,14 @@ public sealed class StrictPageParserTests : IClassFixture<BundledSiteTests.Built
 
     public StrictPageParserTests(BundledSiteTests.BuiltSite site) => this.site = site;
 
+    /// <summary>The tree as text; on the way, <see cref="PageElement.Descendants"/> must give the elements in document order.</summary>
     private static string Shape(PageElement element)
     {
         var shape = new StringBuilder();
+        var inOrder = new List<PageElement>();
         void Write(PageElement e)
         {
+            if (e != element) inOrder.Add(e);
             shape.Append('<').Append(e.NamespaceUri).Append(' ').Append(e.LocalName).Append(" #").Append(e.Order);
             foreach (var a in e.Attributes) shape.Append(' ').Append(a.NamespaceUri).Append(' ').Append(a.Name).Append("=\"").Append(a.Value).Append('"');
             shape.Append('>');
@@ -33,6 +36,7 @@ public sealed class StrictPageParserTests : IClassFixture<BundledSiteTests.Built
             shape.Append("</>");
         }
         Write(element);
+        Assert.Equal(inOrder, element.Descendants());
         return shape.ToString();
     }
 
