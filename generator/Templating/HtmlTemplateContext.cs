@@ -14,6 +14,9 @@ internal sealed class HtmlTemplateContext : TemplateContext
     /// <summary>The UI strings of the page being rendered, for the <c>t</c> and <c>plural</c> functions.</summary>
     public UiStrings Ui { get; set; } = null!;
 
+    /// <summary>The output a page's layout renders on, kept from page to page.</summary>
+    public Utf8Output PageOutput { get; } = new();
+
     /// <summary>
     /// The outputs partials render on, one for each depth of nesting, kept from partial to partial: a new output for
     /// each of a build's hundred thousand partials grew a new buffer each time.

@@ -139,7 +139,7 @@ public static class SiteRenderer
         plan.Add(new PlannedFile("index.html", "chooser", null, (s, found) =>
         {
             var v = s.Views(defaultLanguage);
-            return OutputFile.Text("index.html", s.Renderer.RenderPage("layouts/chooser",
+            return new OutputFile("index.html", s.Renderer.RenderPage("layouts/chooser",
                 v.Page(v.SiteTitle, "chooser", _ => "", withFeeds: false), Chooser(v, languages), v.Ui, found));
         }, "layouts/chooser"));
         plan.Add(NotFound(null, "404.html", _ => "404.html"));
@@ -189,7 +189,7 @@ public static class SiteRenderer
         return new PlannedFile(path, kind, language, (site, found) =>
         {
             var views = site.Views(language);
-            return OutputFile.Text(path, site.Renderer.RenderPage(template, page(views), model(views), views.Ui, found));
+            return new OutputFile(path, site.Renderer.RenderPage(template, page(views), model(views), views.Ui, found));
         }, template, aboutProject, pathIn);
     }
 
@@ -203,7 +203,7 @@ public static class SiteRenderer
         return new PlannedFile(path, "embed", language, (site, found) =>
         {
             var views = site.Views(language);
-            return OutputFile.Text(path, site.Renderer.RenderPage("layouts/embed",
+            return new OutputFile(path, site.Renderer.RenderPage("layouts/embed",
                 views.Page(title(views), "embed", fullPageIn, withFeeds: false, publicity: aboutProject is null ? null : views.LabelFor(aboutProject)),
                 model(views), views.Ui, found, layout: "layouts/embed-base"));
         }, "layouts/embed", aboutProject);
@@ -218,7 +218,7 @@ public static class SiteRenderer
         new(path, "404", language, (site, found) =>
         {
             var views = site.Views(language ?? site.Site.Settings.DefaultLanguage);
-            return OutputFile.Text(path, site.Renderer.RenderPage("layouts/404",
+            return new OutputFile(path, site.Renderer.RenderPage("layouts/404",
                 views.Page(views.Ui["notfound.title"], "404", pathIn, withFeeds: false), Chooser(views, site.Site.Settings.Languages), views.Ui, found));
         }, "layouts/404");
 

@@ -27,18 +27,31 @@ public sealed class TemplateRenderer
     public TemplateCatalog Catalog => catalog;
 
     /// <param name="diagnostics">Where a template error is reported: the build's, or the one page's while serving.</param>
-    public string RenderPage(string templateName, PageView page, object model, UiStrings ui, DiagnosticBag diagnostics, string layout = "layouts/base")
+    /// <returns>The page in UTF-8; empty when a template failed.</returns>
+    public byte[] RenderPage(string templateName, PageView page, object model, UiStrings ui, DiagnosticBag diagnostics, string layout = "layouts/base")
     {
-        var body = Render(templateName, page, model, ui, null, diagnostics);
-        return Render(layout, page, model, ui, new Html(body), diagnostics);
+        var body = Render(templateName, page, model, ui, null, diagnostics) ?? "";
+        var context = contexts.Value!;
+        var output = context.PageOutput;
+        output.Clear();
+        context.PushOutput(output);
+        try
+        {
+            return Render(layout, page, model, ui, new Html(body), diagnostics) is null ? [] : output.Take();
+        }
+        finally
+        {
+            context.PopOutput();
+        }
     }
 
-    private string Render(string name, PageView page, object model, UiStrings ui, Html? content, DiagnosticBag diagnostics)
+    /// <summary>Renders a template on this thread's context: its text, or null when it failed (a template error is reported).</summary>
+    private string? Render(string name, PageView page, object model, UiStrings ui, Html? content, DiagnosticBag diagnostics)
     {
         if (catalog.Get(name) is not { } entry)
         {
             diagnostics.Error(DiagnosticCodes.TemplateError, SourceSpan.File($"templates/{name}.html"), "the template is missing");
-            return "";
+            return null;
         }
         var context = contexts.Value!;
         context.Ui = ui;
@@ -60,7 +73,7 @@ public sealed class TemplateRenderer
             contexts.Value = NewContext();
             diagnostics.Error(DiagnosticCodes.TemplateError,
                 new SourceSpan(e.Span.FileName ?? entry.Path, e.Span.Start.Line + 1, e.Span.Start.Column + 1), e.OriginalMessage);
-            return "";
+            return null;
         }
     }
 
