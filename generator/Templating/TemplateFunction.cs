@@ -18,7 +18,12 @@ internal sealed class TemplateFunction(int parameterCount, Func<TemplateContext,
 
     public Type ReturnType => typeof(object);
 
-    public ScriptParameterInfo GetParameterInfo(int index) => new(typeof(object), $"argument{index + 1}");
+    // Scriban asks for every argument of every call: the names are made once, not a string each time.
+    private readonly ScriptParameterInfo[] parameters =
+        Enumerable.Range(1, parameterCount).Select(n => new ScriptParameterInfo(typeof(object), $"argument{n}")).ToArray();
+
+    public ScriptParameterInfo GetParameterInfo(int index) =>
+        index < parameters.Length ? parameters[index] : new(typeof(object), $"argument{index + 1}");
 
     public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
         body(context, arguments);
