@@ -17,6 +17,8 @@ public sealed class ViewFactory(SiteModel site, string language, UiStrings ui, R
     private readonly string root = site.Settings.BaseUrl.AbsolutePath;
     private readonly ConcurrentDictionary<string, PublicityLabel?> labels = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SharedValue> shared = new(StringComparer.Ordinal);
+    // The emblem's markup by the statement it is named after: a language has one or two statements, and every page about a project shows one.
+    private readonly ConcurrentDictionary<string, Html> emblems = new(StringComparer.Ordinal);
     private LanguageFormat Format => ui.Format;
 
     public string Language => language;
@@ -146,7 +148,7 @@ public sealed class ViewFactory(SiteModel site, string language, UiStrings ui, R
             ? new LogoView(Href(l.OutputPath), (int)Math.Round((double)EuEmblem.DisplayHeight * width / height), EuEmblem.DisplayHeight, l.Alt, l.AltLanguage)
             : null;
         var before = NationalLogos.GoesBeforeEmblem(label.Programme);
-        return new PublicityLabelView(label.Language, label.Programme, new Html(EuEmblem.Svg(label.Statement)), label.Statement,
+        return new PublicityLabelView(label.Language, label.Programme, emblems.GetOrAdd(label.Statement, statement => new Html(EuEmblem.Svg(statement))), label.Statement,
             label.FundReferences, label.Slogan, before ? logo : null, before ? null : logo);
     }
 
