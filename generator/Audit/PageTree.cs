@@ -27,6 +27,14 @@ public struct PageCharacters
     internal PageCharacters(byte[] page, int start, int length) => (this.page, this.start, this.length) = (page, start, length);
 
     public string Text => text ??= Encoding.UTF8.GetString(page!, start, length);
+
+    /// <summary>Whether both are the same characters; a slice and an ASCII text are compared without decoding the slice.</summary>
+    public bool Same(PageCharacters other)
+    {
+        if (text is null && other.text is { } otherText && Ascii.Equals(page.AsSpan(start, length), otherText)) return true;
+        if (other.text is null && text is { } ownText && Ascii.Equals(other.page.AsSpan(other.start, other.length), ownText)) return true;
+        return Text == other.Text;
+    }
 }
 
 /// <summary>A text or a comment, with its characters as the HTML parser decoded them.</summary>
@@ -60,7 +68,7 @@ public sealed class PageAttribute(string name, string? namespaceUri, PageCharact
     public PageAttribute? Next { get; internal set; }
 
     /// <summary>Whether both have the same name, namespace and value.</summary>
-    public bool Same(PageAttribute other) => Name == other.Name && NamespaceUri == other.NamespaceUri && Value == other.Value;
+    public bool Same(PageAttribute other) => Name == other.Name && NamespaceUri == other.NamespaceUri && value.Same(other.value);
 }
 
 /// <summary>An element, or the document itself (<see cref="PageTree.Document"/>).</summary>
