@@ -33,11 +33,11 @@ public sealed record FrontMatter(string Yaml, string Body, int BodyLine)
         return null;
     }
 
-    private static string FirstLine(string text, int start)
+    private static ReadOnlySpan<char> FirstLine(string text, int start)
     {
         var end = text.IndexOf('\n', start);
-        return end < 0 ? text[start..] : text[start..end];
+        return end < 0 ? text.AsSpan(start) : text.AsSpan(start, end - start);
     }
 
-    private static bool IsFence(string line) => line.TrimEnd() == "---";
+    private static bool IsFence(ReadOnlySpan<char> line) => line.TrimEnd().SequenceEqual("---");
 }
