@@ -119,7 +119,7 @@ public static class SiteBuilder
 
         // The inputs are hashed before they are read, so an edit made while the build runs shows in the next build's hash.
         var inputs = output is null ? null : clock.Stage("inputs", () => BuildStamp.InputsOf(options));
-        var upToDate = inputs is null ? null : clock.Stage("up-to-date", () => BuildStamp.Read(output!) is { } stamp && stamp.StillDescribes(inputs, output!) ? stamp : null);
+        var upToDate = inputs is null ? null : clock.Stage("up-to-date", () => BuildStamp.Read(output!, inputs) is { } stamp && stamp.StillDescribes(inputs, output!) ? stamp : null);
         if (upToDate is not null)
             return new BuildResult(upToDate.Diagnostics, upToDate.Files, true, clock.Timings, new WriteSummary(0, upToDate.Files.Count, 0));
 
