@@ -176,14 +176,6 @@ public sealed class OutputTests
             Directory.Delete(Path, recursive: true);
         }
 
-        private static bool Run(string command, params string[] args)
-        {
-            var start = new System.Diagnostics.ProcessStartInfo(command) { RedirectStandardError = true };
-            foreach (var arg in args) start.ArgumentList.Add(arg);
-            using var process = System.Diagnostics.Process.Start(start)!;
-            process.StandardError.ReadToEnd();
-            process.WaitForExit();
-            return process.ExitCode == 0;
-        }
+        private static bool Run(string command, params string[] args) => VestisProcess.RunProgram(command, args).Code == 0;
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -65,21 +64,16 @@ public sealed class QualityGateTests : IClassFixture<BrowserTests.ServedSite>
     }
 
     [Fact]
-    public async Task The_Nu_Html_Checker_finds_no_error_on_any_kind_of_page_nor_in_the_stylesheet()
+    public void The_Nu_Html_Checker_finds_no_error_on_any_kind_of_page_nor_in_the_stylesheet()
     {
         var files = site.PageTypes.Select(t => Path.Join(site.Output, t.File)).Append(Path.Join(site.Output, "assets", "style.css"));
-        var start = new ProcessStartInfo("java") { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in new[] { "-jar", Tool("vnu-jar/build/dist/vnu.jar"), "--errors-only", "--also-check-css", "--format", "json" }.Concat(files))
-            start.ArgumentList.Add(argument);
-        using var java = Process.Start(start) ?? throw new InvalidOperationException("the Nu Html Checker needs Java: apt-get install default-jre-headless");
-        var standardOutput = java.StandardOutput.ReadToEndAsync();
-        var report = await java.StandardError.ReadToEndAsync();
-        await java.WaitForExitAsync();
+        var (_, standardOutput, report) = VestisProcess.RunProgram("java",
+            ["-jar", Tool("vnu-jar/build/dist/vnu.jar"), "--errors-only", "--also-check-css", "--format", "json", .. files]);
         var messages = JsonDocument.Parse(report).RootElement.GetProperty("messages").EnumerateArray()
             .Select(m => $"{Path.GetRelativePath(site.Output, m.GetProperty("url").GetString()!.Replace("file:", "", StringComparison.Ordinal))}"
                 + $"({(m.TryGetProperty("lastLine", out var line) ? line.GetInt32() : 0)}): {m.GetProperty("message").GetString()}")
             .ToList();
-        Assert.True(messages.Count == 0, string.Join("\n", messages) + await standardOutput);
+        Assert.True(messages.Count == 0, string.Join("\n", messages) + standardOutput);
     }
 
     [ChromiumFact]

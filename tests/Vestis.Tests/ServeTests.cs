@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using Microsoft.Playwright;
-using Vestis.Cli;
 using Vestis.Diagnostics;
 using Vestis.Model;
 using Vestis.Serving;
@@ -195,13 +194,7 @@ public sealed class ServeTests
     public async Task The_serve_command_prints_its_address_and_serves_until_stopped()
     {
         using var site = Site();
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            ArgumentList = { typeof(CommandLine).Assembly.Location, "serve", "--port", "0", "--content", site.Content, "--templates", Repository.Templates, "--today", "2026-11-23" },
-        };
-        using var process = Process.Start(start)!;
+        using var process = VestisProcess.Start(["serve", "--port", "0", "--content", site.Content, "--templates", Repository.Templates, "--today", "2026-11-23"]);
         try
         {
             string? line;
