@@ -299,8 +299,8 @@ public static class StrictPageParser
         /// <summary>Inserts an SVG element at the current node; in SVG, <c>/&gt;</c> closes any element.</summary>
         private void InsertSvg(PageElement element, bool selfClosing)
         {
-            Current.Add(element);
-            if (!selfClosing) open.Add(element);
+            if (selfClosing) Current.Add(element);
+            else Open(element);
         }
 
         /// <summary>Inserts an HTML element at the current node, with its text when its content is raw text.</summary>
@@ -313,18 +313,15 @@ public static class StrictPageParser
                 return;
             }
             if (selfClosing) throw Stray();
+            Open(element);
             if (name is "script" or "style" or "title")
             {
-                Current.Add(element);
                 var close = RawTextEnd(name);
                 var content = page[at..close];
                 if (name == "script" && content.IndexOf("<!--"u8) >= 0) throw Stray();
                 if (content.Length > 0) element.Add(new PageText(name == "title" ? Characters(at, close) : new PageCharacters(bytes, at, close - at), comment: false));
                 at = close;
-                open.Add(element);
-                return;
             }
-            Open(element);
         }
 
         private readonly bool IsOpen(string name)
