@@ -6,7 +6,8 @@ namespace Vestis.Bench;
 
 /// <summary>
 /// Whole builds of a corpus from ../shared/bench/make-corpus.py by the tool as `dotnet publish` makes it, timed
-/// from outside like the peers: a cold build into an empty folder, a rebuild with nothing changed, and a rebuild after one edit. Then
+/// from outside like the peers: a cold build into an empty folder with no spare beside it, a rebuild with nothing changed, a rebuild
+/// after one edit (its draft made from nothing) and another as the edit is undone (its draft made from the spare). Then
 /// ../shared/bench/run-peers.sh times Hugo (and the cp -r floor) on the same corpus in the same run,
 /// and the ratios the speed targets are stated in are printed. The machine is noisy: only ratios
 /// measured side by side mean anything.
@@ -31,7 +32,9 @@ internal sealed partial class WholeBuild(int announcements, int runs, string pee
 
         var cold = Enumerable.Range(0, runs).Select(_ =>
         {
-            if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
+            // Cold: neither the site nor the spare the next build would make its draft from.
+            foreach (var folder in new[] { output, Path.Join(work, $".out-{announcements}.spare") })
+                if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
             return Build(tool, corpus, output);
         }).ToList();
         var noOp = Build(tool, corpus, output);
@@ -47,6 +50,7 @@ internal sealed partial class WholeBuild(int announcements, int runs, string pee
         {
             File.WriteAllText(edited, original);
         }
+        var undo = Build(tool, corpus, output);
 
         var coldWall = Median(cold.Select(c => c.Seconds));
         var coldRss = Median(cold.Select(c => c.PeakMiB));
@@ -54,6 +58,7 @@ internal sealed partial class WholeBuild(int announcements, int runs, string pee
         Console.WriteLine($"vestis cold    {coldWall,7:0.00} s  {coldRss,6:0} MiB  (runs: {string.Join(", ", cold.Select(c => c.Seconds.ToString("0.00", CultureInfo.InvariantCulture)))})");
         Console.WriteLine($"vestis no-op   {noOp.Seconds,7:0.00} s  {noOp.PeakMiB,6:0} MiB  {noOp.Summary}");
         Console.WriteLine($"vestis 1 edit  {edit.Seconds,7:0.00} s  {edit.PeakMiB,6:0} MiB  {edit.Summary}");
+        Console.WriteLine($"vestis undo    {undo.Seconds,7:0.00} s  {undo.PeakMiB,6:0} MiB  {undo.Summary}  (draft made from the spare)");
 
         var peerTable = Peers(corpus);
         Console.WriteLine();

@@ -7,6 +7,12 @@ namespace Vestis.Output;
 /// it, then swapped in whole (<see cref="Commit"/>) or thrown away (<see cref="Discard"/>). Files are given as
 /// they are made, so a build never holds the whole site in memory.
 /// </summary>
+/// <remarks>
+/// The site a build replaces is kept beside the output folder as the spare (<c>.NAME.spare</c>), and the next
+/// build makes its draft out of it: on a slow disk, creating and deleting a large site's tens of thousands of
+/// folders and names took longer than making its pages. A file in the spare is kept only where it is the very
+/// file the site holds now (same bytes, same time), so a file keeps its time exactly while its bytes stay the same.
+/// </remarks>
 public sealed class SiteDraft
 {
     private readonly string outputDirectory;
@@ -15,9 +21,12 @@ public sealed class SiteDraft
     private readonly string name;
     private readonly string temp;
     private readonly string old;
+    private readonly string spare;
     private readonly IReadOnlyList<string> paths;
     private readonly DiagnosticBag diagnostics;
     private int unchanged;
+    // Whether the draft began as the spare, holding an earlier site's files rather than nothing.
+    private bool fromSpare;
     private volatile Exception? failure;
 
     internal SiteDraft(string outputDirectory, string target, string parent, IReadOnlyList<string> paths, DiagnosticBag diagnostics)
@@ -30,6 +39,7 @@ public sealed class SiteDraft
         name = Path.GetFileName(target);
         temp = Path.Join(parent, $".{name}.tmp-{Environment.ProcessId}");
         old = Path.Join(parent, $".{name}.old-{Environment.ProcessId}");
+        spare = Path.Join(parent, $".{name}.spare");
     }
 
     /// <summary>Makes the temporary folder and every folder the site needs; false when the file system refused (reported).</summary>
@@ -39,7 +49,8 @@ public sealed class SiteDraft
         {
             Directory.CreateDirectory(parent);
             RecoverFromInterruptedBuilds();
-            Directory.CreateDirectory(temp);
+            fromSpare = TakeSpare();
+            if (!fromSpare) Directory.CreateDirectory(temp);
             foreach (var folder in paths.Select(p => Path.GetDirectoryName(Path.Join(temp, p))!).Distinct())
                 Directory.CreateDirectory(folder);
         });
@@ -56,18 +67,21 @@ public sealed class SiteDraft
         {
             var path = Path.Join(temp, file.Path);
             var before = Path.Join(target, file.Path);
-            if (SameAsBefore(before, file))
+            var same = SameBytes(before, file);
+            if (same) Interlocked.Increment(ref unchanged);
+            if (fromSpare)
             {
-                Interlocked.Increment(ref unchanged);
-                // The same bytes: share the previous file's data instead of writing it again.
-                if (HardLinks.TryLink(before, path)) return;
+                if (same && SameFile(path, before, file)) return;
+                File.Delete(path);
             }
+            // The same bytes: share the previous file's data instead of writing it again.
+            if (same && HardLinks.TryLink(before, path)) return;
             if (file.Content is not null) WriteNew(path, file.Content);
             else File.Copy(file.CopyFrom!, path);
         });
     }
 
-    // The draft folder is new, so every file in it is created, never truncated. File.WriteAllBytes truncates the
+    // Every file of the draft is created, never truncated (one taken from the spare is deleted first). File.WriteAllBytes truncates the
     // file it opens, and ext4 writes a truncated file out to disk as it is closed, a guard for files rewritten in
     // place: at 10k announcements that was 5 s of the build's CPU time, in the kernel.
     private static void WriteNew(string path, byte[] content)
@@ -86,14 +100,14 @@ public sealed class SiteDraft
             removed = Directory.Exists(target) ? RemovedFiles() : 0;
             if (Directory.Exists(target) && FolderExchange.TryExchange(temp, target))
             {
-                // The previous site is now under the temporary name; what cannot be removed now, the next build removes.
-                TryDelete(temp);
+                // The previous site is now under the temporary name.
+                KeepAsSpare(temp);
             }
             else
             {
                 if (Directory.Exists(target)) Directory.Move(target, old);
                 Directory.Move(temp, target);
-                if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
+                if (Directory.Exists(old)) KeepAsSpare(old);
             }
         });
         if (!swapped)
@@ -105,10 +119,11 @@ public sealed class SiteDraft
         return new WriteSummary(paths.Count - unchanged, unchanged, removed);
     }
 
-    /// <summary>Throws the written files away, leaving the previous site as it was.</summary>
+    /// <summary>Leaves the previous site as it was. The written files are kept as the spare, unless the file system refused them (a full disk).</summary>
     public void Discard()
     {
-        TryDelete(temp);
+        if (failure is null) KeepAsSpare(temp);
+        else TryDelete(temp);
         if (!Directory.Exists(target) && Directory.Exists(old)) Directory.Move(old, target);
     }
 
@@ -136,7 +151,14 @@ public sealed class SiteDraft
         return false;
     }
 
-    private static bool SameAsBefore(string before, OutputFile file)
+    /// <summary>Whether the spare's file at <paramref name="path"/> is the site's file <paramref name="before"/>, which holds <paramref name="file"/>'s bytes.</summary>
+    private static bool SameFile(string path, string before, OutputFile file)
+    {
+        var spared = new FileInfo(path);
+        return spared.Exists && spared.LastWriteTimeUtc == File.GetLastWriteTimeUtc(before) && SameBytes(path, file);
+    }
+
+    private static bool SameBytes(string before, OutputFile file)
     {
         var old = new FileInfo(before);
         if (!old.Exists || old.Length != (file.Content?.LongLength ?? new FileInfo(file.CopyFrom!).Length)) return false;
@@ -159,8 +181,62 @@ public sealed class SiteDraft
             .Count(f => !kept.Contains(Path.GetRelativePath(target, f).Replace('\\', '/')));
     }
 
-    // A build killed between its two renames leaves the old site under its temporary name: put it back,
-    // then drop what killed builds left behind.
+    /// <summary>Makes the spare the draft, without the files and folders the new site does not have; false when there is none to take.</summary>
+    private bool TakeSpare()
+    {
+        if (!Directory.Exists(spare)) return false;
+        try
+        {
+            Directory.Move(spare, temp);
+            Prune(temp, "", paths.ToHashSet(StringComparer.Ordinal), paths.SelectMany(Folders).ToHashSet(StringComparer.Ordinal));
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Whatever stopped the spare from being used, a draft from nothing still can be.
+            TryDelete(temp);
+            return false;
+        }
+    }
+
+    /// <summary>The folders that hold a file of the site at <paramref name="path"/>, below the site's own.</summary>
+    private static IEnumerable<string> Folders(string path)
+    {
+        for (var slash = path.LastIndexOf('/'); slash > 0; slash = path.LastIndexOf('/', slash - 1))
+            yield return path[..slash];
+    }
+
+    /// <summary>Removes what the site does not have from a folder of the draft: every file not in <paramref name="files"/>, every folder not in <paramref name="folders"/>.</summary>
+    private static void Prune(string directory, string relative, HashSet<string> files, HashSet<string> folders)
+    {
+        foreach (var entry in new DirectoryInfo(directory).EnumerateFileSystemInfos())
+        {
+            var path = relative.Length == 0 ? entry.Name : $"{relative}/{entry.Name}";
+            if (entry is DirectoryInfo folder && entry.LinkTarget is null)
+            {
+                if (folders.Contains(path)) Prune(entry.FullName, path, files, folders);
+                else folder.Delete(recursive: true);
+            }
+            else if (!files.Contains(path)) entry.Delete();
+        }
+    }
+
+    /// <summary>Keeps a folder of an earlier site as the spare for the next build, or removes it when that cannot be done.</summary>
+    private void KeepAsSpare(string directory)
+    {
+        TryDelete(spare);
+        try
+        {
+            Directory.Move(directory, spare);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            TryDelete(directory);
+        }
+    }
+
+    // A build killed between its two renames leaves the old site under its temporary name: put it back. A killed
+    // build's draft becomes the spare when there is none; what else killed builds left behind is dropped.
     private void RecoverFromInterruptedBuilds()
     {
         foreach (var leftover in Directory.EnumerateDirectories(parent, $".{name}.old-*").Order(StringComparer.Ordinal))
@@ -168,8 +244,11 @@ public sealed class SiteDraft
             if (!Directory.Exists(target)) Directory.Move(leftover, target);
             else TryDelete(leftover);
         }
-        foreach (var leftover in Directory.EnumerateDirectories(parent, $".{name}.tmp-*"))
-            TryDelete(leftover);
+        foreach (var leftover in Directory.EnumerateDirectories(parent, $".{name}.tmp-*").Order(StringComparer.Ordinal))
+        {
+            if (!Directory.Exists(spare)) Directory.Move(leftover, spare);
+            else TryDelete(leftover);
+        }
     }
 
     private static void TryDelete(string directory)

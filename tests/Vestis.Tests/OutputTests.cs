@@ -36,6 +36,64 @@ public sealed class OutputTests
     }
 
     [Fact]
+    public void The_site_a_build_replaces_is_kept_as_the_spare_and_the_next_build_is_made_from_it()
+    {
+        using var site = new TestSite();
+        var spare = Path.Join(site.Root, ".site-output.spare");
+        const string story = "announcements/ilukstes-novads/2019-09-19-projekts.en.md";
+        const string page = "en/ilukstes-novads/2019/project-begins/index.html";
+        var original = File.ReadAllText(Path.Join(site.Content, story));
+        Assert.True(site.Build().Succeeded);
+        Assert.False(Directory.Exists(spare));
+        var siteA = Snapshot(site.Output);
+        var untouched = File.GetLastWriteTimeUtc(Path.Join(site.Output, "en/404.html"));
+
+        site.Write(story, original.Replace("starts building", "begins to build"));
+        Assert.True(site.Build().Succeeded);
+        var siteB = Snapshot(site.Output);
+        Assert.Equal(siteA, Snapshot(spare));
+        var editedAt = File.GetLastWriteTimeUtc(Path.Join(site.Output, page));
+        // What the spare may hold that the next site has no place for: a stray file, a folder the site no longer
+        // has, a file where the site needs a folder, and a folder where it needs a file.
+        File.WriteAllText(Path.Join(spare, "stale.html"), "old");
+        Directory.CreateDirectory(Path.Join(spare, "gone/deeper"));
+        File.WriteAllText(Path.Join(spare, "gone/deeper/index.html"), "old");
+        Directory.Delete(Path.Join(spare, "lv"), recursive: true);
+        File.WriteAllText(Path.Join(spare, "lv"), "a file where the site has a folder");
+        File.Delete(Path.Join(spare, "robots.txt"));
+        Directory.CreateDirectory(Path.Join(spare, "robots.txt"));
+        // And a copy of an unchanged page with the same bytes but another time: it is not the site's file.
+        var copy = Path.Join(spare, "en/404.html");
+        var bytes = File.ReadAllBytes(copy);
+        File.Delete(copy);
+        File.WriteAllBytes(copy, bytes);
+        File.SetLastWriteTimeUtc(copy, untouched.AddDays(-1));
+        var spareFolder = Inode(Path.Join(spare, "en"));
+
+        site.Write(story, original);
+        var result = site.Build();
+
+        Assert.True(result.Succeeded);
+        Assert.Equal(siteA, Snapshot(site.Output));
+        Assert.Equal(siteB, Snapshot(spare));
+        // The page edited back holds the bytes the spare already had, but it changed since the site before: it is written again.
+        Assert.True(File.GetLastWriteTimeUtc(Path.Join(site.Output, page)) > editedAt);
+        Assert.Equal(untouched, File.GetLastWriteTimeUtc(Path.Join(site.Output, "en/404.html")));
+        var edited = siteA.Count(f => siteB[f.Key] != f.Value);
+        Assert.InRange(edited, 1, siteA.Count - 1);
+        Assert.Equal(new Output.WriteSummary(edited, siteA.Count - edited, 0), result.Written);
+        if (OperatingSystem.IsLinux()) Assert.Equal(spareFolder, Inode(Path.Join(site.Output, "en")));
+    }
+
+    /// <summary>A file's or folder's inode number, which stays with it when it is renamed.</summary>
+    private static string Inode(string path)
+    {
+        var (code, output, errors) = VestisProcess.RunProgram("stat", ["-c", "%i", path]);
+        Assert.True(code == 0, errors);
+        return output.Trim();
+    }
+
+    [Fact]
     public void The_same_input_gives_the_same_bytes()
     {
         using var site = new TestSite();
