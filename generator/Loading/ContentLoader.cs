@@ -85,8 +85,7 @@ public sealed class ContentLoader(string contentDirectory, DiagnosticBag diagnos
         if (text is null) return null;
         var frontMatter = FrontMatter.Split(display, text, diagnostics);
         if (frontMatter is null) return null;
-        var doc = YamlParser.Parse(display, frontMatter.Yaml, lineOffset: 1, diagnostics);
-        return doc is null ? null : new AnnouncementSource(display, folder, name, doc, new AnnouncementBody(new Utf8Text(frontMatter.Body), frontMatter.BodyLine));
+        return new AnnouncementSource(display, folder, name, frontMatter.Yaml, new AnnouncementBody(new Utf8Text(frontMatter.Body), frontMatter.BodyLine));
     }
 
     private YamlDoc? ReadYaml(string relative, bool required)

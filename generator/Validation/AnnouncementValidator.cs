@@ -18,6 +18,8 @@ internal sealed partial class AnnouncementValidator(
 
     public ParsedAnnouncement? Validate(AnnouncementSource source)
     {
+        // Parsed first, so that a YAML error is reported together with a wrong file name.
+        var frontMatter = source.ParseFrontMatter(diagnostics);
         var name = FileNamePattern().Match(source.FileName);
         var fileSpan = SourceSpan.File(source.Path);
         if (!name.Success)
@@ -53,11 +55,12 @@ internal sealed partial class AnnouncementValidator(
             }
         }
 
-        var fields = new Fields(source.FrontMatter!, diagnostics);
+        if (frontMatter is null) return null;
+        var fields = new Fields(frontMatter, diagnostics);
         var map = fields.Root("front matter");
         if (map is null) return null;
         fields.AllowOnly(map, "front matter", AllowedFields);
-        var start = source.FrontMatter!.Start;
+        var start = frontMatter.Start;
 
         var title = fields.Text(map, "title", start, maxLength: 200);
         // Required of an original; a translation without it takes its original's (see ContentValidator).

@@ -110,6 +110,8 @@ public sealed class ContentValidator(DiagnosticBag diagnostics, CheckedContent? 
         if (knownFolders.Contains(source.Folder)) return true;
         diagnostics.Error(DiagnosticCodes.UnknownMunicipality, SourceSpan.File(source.Path),
             $"folder `{source.Folder}` names a municipality with no municipalities/{source.Folder}.yml");
+        // Not validated, but its YAML errors are reported with the folder's.
+        source.ParseFrontMatter(diagnostics);
         return false;
     }
 

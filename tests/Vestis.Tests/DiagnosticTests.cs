@@ -452,6 +452,18 @@ public sealed class DiagnosticTests
     }
 
     [Theory]
+    [InlineData("announcements/daugavpils-novads/2019-09-19-projekts.lv.md", DiagnosticCodes.UnknownMunicipality)]
+    [InlineData("announcements/ilukstes-novads/2019-02-30-projekts.lv.md", DiagnosticCodes.InvalidFileName)]
+    public void A_misplaced_or_misnamed_file_with_broken_yaml_reports_both(string path, string code)
+    {
+        using var site = new TestSite(new Dictionary<string, string?> { [path] = "---\ntitle: [Jaunums\ndate: 2019-09-19\n---\nTeksts.\n" });
+        var errors = site.Build(write: false).Diagnostics.Where(d => d.Severity == Severity.Error).ToList();
+
+        Assert.Equal(new[] { code, DiagnosticCodes.YamlSyntax }.Order(StringComparer.Ordinal), errors.Select(e => e.Code).Order(StringComparer.Ordinal));
+        Assert.All(errors, e => Assert.EndsWith(path, e.Span.Path, StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("2019-09-19-!!!.lv.md")]
     [InlineData("2019-09-19-‽.lv.md")]
     [InlineData("2019-02-30-projekts.lv.md")]
