@@ -158,19 +158,28 @@ public sealed class SiteDraft
         return spared.Exists && spared.LastWriteTimeUtc == File.GetLastWriteTimeUtc(before) && SameBytes(path, file);
     }
 
+    // Pieces of the file on disk and of a file to be copied, kept by each worker thread: comparing every file of a
+    // site, once with the site's and once with the spare's, allocates nothing.
+    [ThreadStatic] private static byte[]? previousPiece, sourcePiece;
+
+    /// <summary>Whether the file at <paramref name="before"/> holds <paramref name="file"/>'s bytes, compared piece by piece (a copied file may be a large attachment).</summary>
     private static bool SameBytes(string before, OutputFile file)
     {
         var old = new FileInfo(before);
         if (!old.Exists || old.Length != (file.Content?.LongLength ?? new FileInfo(file.CopyFrom!).Length)) return false;
-        if (file.Content is not null) return File.ReadAllBytes(before).AsSpan().SequenceEqual(file.Content);
-        // A copied file may be a large attachment: compare it piece by piece rather than hold both in memory.
-        using var previous = File.OpenRead(before);
-        using var source = File.OpenRead(file.CopyFrom!);
-        var a = new byte[81920];
-        var b = new byte[a.Length];
-        int read;
-        while ((read = previous.ReadAtLeast(a, a.Length, throwOnEndOfStream: false)) > 0)
-            if (source.ReadAtLeast(b, read, throwOnEndOfStream: false) != read || !a.AsSpan(0, read).SequenceEqual(b.AsSpan(0, read))) return false;
+        using var previous = File.OpenHandle(before);
+        using var source = file.Content is null ? File.OpenHandle(file.CopyFrom!) : null;
+        var a = previousPiece ??= new byte[81920];
+        var b = sourcePiece ??= new byte[a.Length];
+        for (long offset = 0; offset < old.Length;)
+        {
+            var read = RandomAccess.Read(previous, a, offset);
+            var expected = file.Content is { } content
+                ? content.AsSpan((int)offset, Math.Min(read, content.Length - (int)offset))
+                : b.AsSpan(0, RandomAccess.Read(source!, b.AsSpan(0, read), offset));
+            if (read == 0 || !a.AsSpan(0, read).SequenceEqual(expected)) return false;
+            offset += read;
+        }
         return true;
     }
 

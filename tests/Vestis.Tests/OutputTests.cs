@@ -144,6 +144,32 @@ public sealed class OutputTests
         Assert.Equal(bytes, File.ReadAllBytes(Path.Join(site.Output, "files/ilukstes-novads/2019-09-19-projekts/plans.pdf")));
     }
 
+    [Fact]
+    public void A_large_made_file_is_compared_piece_by_piece_and_a_change_deep_inside_it_is_written()
+    {
+        var root = Directory.CreateTempSubdirectory("vestis-write-").FullName;
+        try
+        {
+            var output = Path.Join(root, "site");
+            var bytes = new byte[300_000];
+            Output.WriteSummary? Write() => new Output.OutputWriter(output, [], new Diagnostics.DiagnosticBag()).Write([new("big.json", bytes.ToArray())]);
+            Assert.Equal(new Output.WriteSummary(1, 0, 0), Write());
+            Assert.Equal(new Output.WriteSummary(0, 1, 0), Write());
+
+            bytes[250_000] = 1; // the same length, one byte changed in the fourth piece
+            Assert.Equal(new Output.WriteSummary(1, 0, 0), Write());
+            Assert.Equal(bytes, File.ReadAllBytes(Path.Join(output, "big.json")));
+            // From the spare now: its copy is the site before, which differs in that byte.
+            bytes[250_000] = 0;
+            Assert.Equal(new Output.WriteSummary(1, 0, 0), Write());
+            Assert.Equal(bytes, File.ReadAllBytes(Path.Join(output, "big.json")));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData("content")]
     [InlineData(".")]
