@@ -85,6 +85,46 @@ public sealed class OutputTests
         if (OperatingSystem.IsLinux()) Assert.Equal(spareFolder, Inode(Path.Join(site.Output, "en")));
     }
 
+    [Fact]
+    public void Links_in_the_spare_are_removed_and_what_they_lead_to_is_left_alone()
+    {
+        using var site = new TestSite();
+        var spare = Path.Join(site.Root, ".site-output.spare");
+        Assert.True(site.Build().Succeeded);
+        var siteA = Snapshot(site.Output);
+        // Without its stamp, the next build is a full one, which replaces the site and keeps it as the spare.
+        File.Delete(Path.Join(site.Root, ".site-output.stamp"));
+        Assert.True(site.Build().Succeeded);
+        Assert.True(Directory.Exists(spare));
+        // Elsewhere: a folder with a file of its own, and a file.
+        var elsewhere = Directory.CreateDirectory(Path.Join(site.Root, "elsewhere")).FullName;
+        File.WriteAllText(Path.Join(elsewhere, "index.html"), "not the site's");
+        var lone = Path.Join(site.Root, "lone.html");
+        File.WriteAllText(lone, "not the site's either");
+        // Links where the site has a folder, where it has a file, and where it has nothing.
+        Directory.Delete(Path.Join(spare, "en"), recursive: true);
+        Directory.CreateSymbolicLink(Path.Join(spare, "en"), elsewhere);
+        File.Delete(Path.Join(spare, "robots.txt"));
+        File.CreateSymbolicLink(Path.Join(spare, "robots.txt"), lone);
+        Directory.CreateSymbolicLink(Path.Join(spare, "stray"), elsewhere);
+        // And one to the site's own file, which has the same bytes and the same time.
+        File.Delete(Path.Join(spare, "lv/404.html"));
+        File.CreateSymbolicLink(Path.Join(spare, "lv/404.html"), Path.Join(site.Output, "lv/404.html"));
+        File.Delete(Path.Join(site.Root, ".site-output.stamp"));
+        var spareFolder = Inode(Path.Join(spare, "lv"));
+
+        var result = site.Build();
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics.Where(d => d.Severity == Diagnostics.Severity.Error)));
+
+        Assert.Equal(siteA, Snapshot(site.Output));
+        Assert.Equal("not the site's", File.ReadAllText(Path.Join(elsewhere, "index.html")));
+        Assert.Equal(["index.html"], Directory.GetFileSystemEntries(elsewhere).Select(Path.GetFileName));
+        Assert.Equal("not the site's either", File.ReadAllText(lone));
+        Assert.DoesNotContain(Directory.EnumerateFileSystemEntries(site.Output, "*", SearchOption.AllDirectories), e => new FileInfo(e).LinkTarget is not null);
+        // The draft was still made from the spare, not from nothing.
+        if (OperatingSystem.IsLinux()) Assert.Equal(spareFolder, Inode(Path.Join(site.Output, "lv")));
+    }
+
     /// <summary>A file's or folder's inode number, which stays with it when it is renamed.</summary>
     private static string Inode(string path)
     {
