@@ -33,7 +33,7 @@ internal sealed partial class WholeBuild(int announcements, int runs, string pee
         var cold = Enumerable.Range(0, runs).Select(_ =>
         {
             // Cold: neither the site nor the spare the next build would make its draft from.
-            foreach (var folder in new[] { output, Path.Join(work, $".out-{announcements}.spare") })
+            foreach (var folder in new[] { output, Output.SiteDraft.SpareFor(output) })
                 if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
             return Build(tool, corpus, output);
         }).ToList();

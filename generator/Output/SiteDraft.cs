@@ -22,7 +22,9 @@ public sealed class SiteDraft
     private readonly string temp;
     private readonly string old;
     private readonly string spare;
-    private readonly IReadOnlyList<string> paths;
+    // The site's files by path, and every folder that holds one (below the site's own): what the draft keeps.
+    private readonly HashSet<string> files;
+    private readonly HashSet<string> folders;
     private readonly DiagnosticBag diagnostics;
     private int unchanged;
     // Whether the draft began as the spare, holding an earlier site's files rather than nothing.
@@ -34,12 +36,20 @@ public sealed class SiteDraft
         this.outputDirectory = outputDirectory;
         this.target = target;
         this.parent = parent;
-        this.paths = paths;
+        files = paths.ToHashSet(StringComparer.Ordinal);
+        folders = paths.SelectMany(Folders).ToHashSet(StringComparer.Ordinal);
         this.diagnostics = diagnostics;
         name = Path.GetFileName(target);
         temp = Path.Join(parent, $".{name}.tmp-{Environment.ProcessId}");
         old = Path.Join(parent, $".{name}.old-{Environment.ProcessId}");
-        spare = Path.Join(parent, $".{name}.spare");
+        spare = SpareFor(target);
+    }
+
+    /// <summary>Where the site that a build into <paramref name="outputDirectory"/> replaces is kept for the next build.</summary>
+    internal static string SpareFor(string outputDirectory)
+    {
+        var target = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar);
+        return Path.Join(Path.GetDirectoryName(target), $".{Path.GetFileName(target)}.spare");
     }
 
     /// <summary>Makes the temporary folder and every folder the site needs; false when the file system refused (reported).</summary>
@@ -51,8 +61,8 @@ public sealed class SiteDraft
             RecoverFromInterruptedBuilds();
             fromSpare = TakeSpare();
             if (!fromSpare) Directory.CreateDirectory(temp);
-            foreach (var folder in paths.Select(p => Path.GetDirectoryName(Path.Join(temp, p))!).Distinct())
-                Directory.CreateDirectory(folder);
+            foreach (var folder in folders)
+                Directory.CreateDirectory(Path.Join(temp, folder));
         });
         if (Report()) return true;
         Discard();
@@ -116,7 +126,7 @@ public sealed class SiteDraft
             Discard();
             return null;
         }
-        return new WriteSummary(paths.Count - unchanged, unchanged, removed);
+        return new WriteSummary(files.Count - unchanged, unchanged, removed);
     }
 
     /// <summary>Leaves the previous site as it was. The written files are kept as the spare, unless the file system refused them (a full disk).</summary>
@@ -152,11 +162,8 @@ public sealed class SiteDraft
     }
 
     /// <summary>Whether the spare's file at <paramref name="path"/> is the site's file <paramref name="before"/>, which holds <paramref name="file"/>'s bytes.</summary>
-    private static bool SameFile(string path, string before, OutputFile file)
-    {
-        var spared = new FileInfo(path);
-        return spared.Exists && spared.LastWriteTimeUtc == File.GetLastWriteTimeUtc(before) && SameBytes(path, file);
-    }
+    private static bool SameFile(string path, string before, OutputFile file) =>
+        File.GetLastWriteTimeUtc(path) == File.GetLastWriteTimeUtc(before) && SameBytes(path, file);
 
     // Pieces of the file on disk and of a file to be copied, kept by each worker thread: comparing every file of a
     // site, once with the site's and once with the spare's, allocates nothing.
@@ -183,12 +190,9 @@ public sealed class SiteDraft
         return true;
     }
 
-    private int RemovedFiles()
-    {
-        var kept = paths.ToHashSet(StringComparer.Ordinal);
-        return Directory.EnumerateFiles(target, "*", SearchOption.AllDirectories)
-            .Count(f => !kept.Contains(Path.GetRelativePath(target, f).Replace('\\', '/')));
-    }
+    private int RemovedFiles() =>
+        Directory.EnumerateFiles(target, "*", SearchOption.AllDirectories)
+            .Count(f => !files.Contains(Path.GetRelativePath(target, f).Replace('\\', '/')));
 
     /// <summary>Makes the spare the draft, without the files and folders the new site does not have; false when there is none to take.</summary>
     private bool TakeSpare()
@@ -197,7 +201,7 @@ public sealed class SiteDraft
         try
         {
             Directory.Move(spare, temp);
-            Prune(temp, "", paths.ToHashSet(StringComparer.Ordinal), paths.SelectMany(Folders).ToHashSet(StringComparer.Ordinal));
+            Prune(temp, "");
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -215,8 +219,8 @@ public sealed class SiteDraft
             yield return path[..slash];
     }
 
-    /// <summary>Removes what the site does not have from a folder of the draft: every file not in <paramref name="files"/>, every folder not in <paramref name="folders"/>.</summary>
-    private static void Prune(string directory, string relative, HashSet<string> files, HashSet<string> folders)
+    /// <summary>Removes what the site does not have from a folder of the draft: every file not in <see cref="files"/>, every folder not in <see cref="folders"/>.</summary>
+    private void Prune(string directory, string relative)
     {
         foreach (var entry in new DirectoryInfo(directory).EnumerateFileSystemInfos())
         {
@@ -225,7 +229,7 @@ public sealed class SiteDraft
             if (entry.LinkTarget is not null) entry.Delete();
             else if (entry is DirectoryInfo folder)
             {
-                if (folders.Contains(path)) Prune(entry.FullName, path, files, folders);
+                if (folders.Contains(path)) Prune(entry.FullName, path);
                 else folder.Delete(recursive: true);
             }
             else if (!files.Contains(path)) entry.Delete();
