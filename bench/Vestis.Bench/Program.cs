@@ -1,5 +1,4 @@
 using System.Globalization;
-using BenchmarkDotNet.Running;
 using Vestis.Bench;
 
 // whole [--announcements N] [--runs R] [--peers "hugo eleventy"] [--work DIR]: whole builds against the peers.
@@ -27,8 +26,7 @@ if (args.Length > 0 && args[0] == "serve")
 }
 if (args.Length > 0 && args[0] == "stages")
 {
-    BenchmarkRunner.Run<Stages>(args: args[1..]);
-    return 0;
+    return Stages.Run(args[1..]) ? 0 : 1;
 }
 Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Vestis.Bench -- whole [--announcements N] [--runs R] [--peers \"hugo eleventy\"] [--work DIR]");
 Console.Error.WriteLine("       dotnet run -c Release --project bench/Vestis.Bench -- stages [BenchmarkDotNet options, e.g. --filter *Page*]");

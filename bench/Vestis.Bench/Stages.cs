@@ -1,4 +1,6 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Running;
 using Vestis.Audit;
 using Vestis.Diagnostics;
 using Vestis.Loading;
@@ -25,6 +27,20 @@ public class Stages
     private PlannedFile page = null!;
     private RenderedPage rendered = null!;
     private string output = "";
+
+    /// <summary>
+    /// Runs the benchmarks in this process. The project BenchmarkDotNet would otherwise generate cannot compile against
+    /// this one, whose reference to BenchmarkDotNet is private (its CommandLine namespace would hide the generator's in the tests).
+    /// </summary>
+    /// <param name="args">BenchmarkDotNet's options, such as <c>--filter *Page*</c>.</param>
+    /// <param name="unoptimized">Runs a Debug build too (the tests', which check that the benchmarks run, not their times).</param>
+    /// <returns>Whether it measured every benchmark the options select, and they select one at least.</returns>
+    public static bool Run(string[] args, bool unoptimized = false)
+    {
+        var config = unoptimized ? DefaultConfig.Instance.WithOptions(ConfigOptions.DisableOptimizationsValidator) : DefaultConfig.Instance;
+        var summary = BenchmarkRunner.Run<Stages>(config, [.. args, "--inProcess"]);
+        return summary.Reports.Length > 0 && summary.Reports.All(r => r.Success && r.AllMeasurements.Count > 0);
+    }
 
     [GlobalSetup]
     public void Setup()

@@ -23,4 +23,11 @@ public sealed class BenchTests
             stages.Cleanup();
         }
     }
+
+    [Fact]
+    public void The_stage_benchmarks_run_under_BenchmarkDotNet()
+    {
+        Assert.True(Stages.Run(["--filter", "*FrontMatter*", "--job", "dry"], unoptimized: true));
+        Assert.False(Stages.Run(["--filter", "*NoSuchStage*", "--job", "dry"], unoptimized: true));
+    }
 }
