@@ -74,6 +74,7 @@ public static class SiteRenderer
         var projectPages = (Project project) => ProjectPages(project, languages);
         var stories = site.Stories.Select(s => Kept(earlier?.Stories, s, settingsOnly, storyPages)).ToList();
         var projects = site.Projects.Select(p => Kept(earlier?.Projects, p, settingsOnly, projectPages)).ToList();
+        var projectIds = site.Projects.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
 
         for (var l = 0; l < languages.Count; l++)
         {
@@ -105,8 +106,16 @@ public static class SiteRenderer
                 AddProjectData(plan, language, municipality.Id, projectsByMunicipality[municipality.Id]);
             }
 
-            plan.AddRange(stories.Select(s => s[l]).OfType<PlannedFile>());
-            plan.AddRange(projects.SelectMany(p => p[l]));
+            // The pages about a project come one after another, its own and then its announcements': they share its view
+            // (ViewFactory.Project), which goes once the last of them has taken it, so few are held at a time.
+            var announcements = stories.Select(s => s[l]).OfType<PlannedFile>().ToList();
+            var aboutProject = announcements.Where(f => f.AboutProject is not null).ToLookup(f => f.AboutProject!);
+            plan.AddRange(announcements.Where(f => f.AboutProject is null || !projectIds.Contains(f.AboutProject)));
+            for (var p = 0; p < projects.Count; p++)
+            {
+                plan.AddRange(projects[p][l]);
+                plan.AddRange(aboutProject[site.Projects[p].Id]);
+            }
 
             foreach (var (fund, projectsOfFund) in site.ProjectsByFund.OrderBy(f => f.Key, StringComparer.Ordinal))
             {

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Scriban;
 using Scriban.Runtime;
 using Scriban.Syntax;
@@ -17,6 +19,10 @@ public sealed class TemplateRenderer
     // One context per thread, reused page after page: the context caches how to read each view model's
     // members, and making a context and those caches anew for every page cost a sixth of rendering.
     private readonly ThreadLocal<HtmlTemplateContext> contexts;
+
+    // The text of each partial that depends only on its value, by the shared view it was given and the UI strings it
+    // was rendered with: the facts card of a project is on every page about it. An entry goes when its view does.
+    private readonly ConditionalWeakTable<ISharedView, ConcurrentDictionary<(string Partial, UiStrings Ui), Html>> rendered = new();
 
     public TemplateRenderer(TemplateCatalog catalog)
     {
@@ -99,13 +105,21 @@ public sealed class TemplateRenderer
     {
         if (catalog.Get($"partials/{name}") is not { } entry)
             throw new ScriptRuntimeException(context.CurrentSpan, $"there is no partial `{name}` in templates/partials/");
+        if (value is not ISharedView shared || !catalog.DependsOnlyOnValue($"partials/{name}"))
+            return Partial(context, entry.Template, value);
+        var texts = rendered.GetOrAdd(shared, _ => new());
+        return texts.TryGetValue((name, context.Ui), out var text) ? text : texts.GetOrAdd((name, context.Ui), Partial(context, entry.Template, value));
+    }
+
+    private static Html Partial(HtmlTemplateContext context, Template template, object? value)
+    {
         context.PushGlobal(new ScriptObject { ["it"] = value });
         // Render returns the whole text of the context's output and empties it: on an output of its own, the text
         // is the partial's alone. On the page's, it also took the page so far, which every partial after copied again.
         context.PushPartialOutput();
         try
         {
-            return new Html(entry.Template.Render(context));
+            return new Html(template.Render(context));
         }
         finally
         {

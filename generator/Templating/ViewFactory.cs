@@ -11,12 +11,14 @@ using Vestis.Search;
 namespace Vestis.Templating;
 
 /// <summary>Builds the view models of one language's pages from the site model.</summary>
-public sealed class ViewFactory(SiteModel site, string language, UiStrings ui, RenderedBodies bodies)
+/// <param name="pagesAbout">How many of the language's pages are about each project, by its id: each takes the project's view once.</param>
+public sealed class ViewFactory(SiteModel site, string language, UiStrings ui, RenderedBodies bodies, IReadOnlyDictionary<string, int> pagesAbout)
 {
     private readonly string defaultLanguage = site.Settings.DefaultLanguage;
     private readonly string root = site.Settings.BaseUrl.AbsolutePath;
     private readonly ConcurrentDictionary<string, PublicityLabel?> labels = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SharedValue> shared = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Programme, string Language, string Statement, string Funds, string? Slogan, NationalLogo? Logo), PublicityLabelView> labelViews = new();
     // The emblem's markup by the statement it is named after: a language has one or two statements, and every page about a project shows one.
     private readonly ConcurrentDictionary<string, Html> emblems = new(StringComparer.Ordinal);
     private LanguageFormat Format => ui.Format;
@@ -142,7 +144,14 @@ public sealed class ViewFactory(SiteModel site, string language, UiStrings ui, R
     /// <summary>The stories about a project, oldest first.</summary>
     public IReadOnlyList<Story> StoriesAbout(Project project) => site.StoriesByProject[project.Id];
 
-    private PublicityLabelView Label(PublicityLabel label)
+    /// <summary>
+    /// The label's view, one for all the labels alike: the projects of a programme share a few labels, so each is
+    /// rendered once (<see cref="ISharedView"/>) rather than on every page about a project.
+    /// </summary>
+    private PublicityLabelView Label(PublicityLabel label) =>
+        labelViews.GetOrAdd((label.Programme, label.Language, label.Statement, string.Join('\n', label.FundReferences), label.Slogan, label.Logo), _ => NewLabel(label));
+
+    private PublicityLabelView NewLabel(PublicityLabel label)
     {
         var logo = label.Logo is { Size: var (width, height) } l
             ? new LogoView(Href(l.OutputPath), (int)Math.Round((double)EuEmblem.DisplayHeight * width / height), EuEmblem.DisplayHeight, l.Alt, l.AltLanguage)
@@ -234,7 +243,14 @@ public sealed class ViewFactory(SiteModel site, string language, UiStrings ui, R
 
     private ScheduledView? Scheduled(Announcement a) => a.Date > site.Today ? new ScheduledView(Format.Date(a.Date), Iso(a.Date)) : null;
 
-    public ProjectView Project(Project p)
+    /// <summary>
+    /// The project's facts, one view shared by the pages about it (its page, its embeddable list and its announcements'
+    /// pages) until the last of them has taken it: its facts card is rendered once (<see cref="ISharedView"/>).
+    /// </summary>
+    public ProjectView Project(Project p) =>
+        pagesAbout.GetValueOrDefault(p.Id) is var takers and > 1 ? Shared($"project {p.Id}", takers, () => NewProject(p)) : NewProject(p);
+
+    private ProjectView NewProject(Project p)
     {
         var budget = p.Budget;
         var eu = budget.EuAmount;

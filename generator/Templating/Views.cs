@@ -57,7 +57,7 @@ public sealed record PublicityLabelView(
     IReadOnlyList<string> Funds,
     string? Slogan,
     LogoView? LogoBefore,
-    LogoView? LogoAfter);
+    LogoView? LogoAfter) : ISharedView;
 
 public sealed record LogoView(string Src, int Width, int Height, string Alt, string Lang);
 
@@ -81,6 +81,13 @@ public sealed record FundingSourceView(string Label, string Amount, string Share
 /// <param name="Place">The facility's name and address, marked with their language where it is not the page's.</param>
 public sealed record FacilityView(Html Place, int? Places);
 
+/// <summary>
+/// A view that several pages of a language are given, the same instance: a partial that depends only on its value
+/// (<see cref="TemplateCatalog.DependsOnlyOnValue"/>) renders it once.
+/// </summary>
+public interface ISharedView;
+
+/// <summary>A project's facts, shared by the pages about it in one language.</summary>
 public sealed record ProjectView(
     string Id,
     string Name,
@@ -106,7 +113,7 @@ public sealed record ProjectView(
     string? Aims,
     string? AimsLang,
     string? Results,
-    string? ResultsLang);
+    string? ResultsLang) : ISharedView;
 
 public sealed record AnnouncementView(
     string Title,
