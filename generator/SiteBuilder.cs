@@ -47,9 +47,6 @@ public sealed class PlannedSite(SiteModel site, TemplateRenderer renderer, IRead
     IReadOnlyList<PlannedFile> files)
 {
     private readonly ConcurrentDictionary<string, ViewFactory> views = new(StringComparer.Ordinal);
-    private readonly Lazy<ILookup<string?, KeyValuePair<string, int>>> pagesAbout = new(() =>
-        files.Where(f => f.AboutProject is not null).CountBy(f => (f.Language, Project: f.AboutProject!))
-            .ToLookup(c => c.Key.Language, c => KeyValuePair.Create(c.Key.Project, c.Value)));
 
     public SiteModel Site => site;
 
@@ -61,8 +58,8 @@ public sealed class PlannedSite(SiteModel site, TemplateRenderer renderer, IRead
 
     internal TemplateRenderer Renderer => renderer;
 
-    internal ViewFactory Views(string language) =>
-        views.GetOrAdd(language, l => new ViewFactory(site, l, ui[l], bodies, pagesAbout.Value[l].ToDictionary(StringComparer.Ordinal)));
+    internal ViewFactory Views(string language) => views.GetOrAdd(language, l => new ViewFactory(site, l, ui[l], bodies,
+        files.Where(f => f.Language == l && f.AboutProject is not null).CountBy(f => f.AboutProject!, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal)));
 
     public OutputFile Make(PlannedFile file, DiagnosticBag diagnostics) => file.Make(this, diagnostics);
 
