@@ -103,9 +103,10 @@ public sealed class TemplateRenderer
 
     private Html Partial(HtmlTemplateContext context, string name, object? value)
     {
-        if (catalog.Get($"partials/{name}") is not { } entry)
+        var template = $"partials/{name}";
+        if (catalog.Get(template) is not { } entry)
             throw new ScriptRuntimeException(context.CurrentSpan, $"there is no partial `{name}` in templates/partials/");
-        if (value is not ISharedView shared || !catalog.DependsOnlyOnValue($"partials/{name}"))
+        if (value is not ISharedView shared || !catalog.DependsOnlyOnValue(template))
             return Partial(context, entry.Template, value);
         var texts = rendered.GetOrAdd(shared, _ => new());
         return texts.TryGetValue((name, context.Ui), out var text) ? text : texts.GetOrAdd((name, context.Ui), Partial(context, entry.Template, value));
