@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Text;
 using AngleSharp.Dom;
@@ -84,30 +85,103 @@ public static class StrictPageParser
         ["amp"] = '&', ["lt"] = '<', ["gt"] = '>', ["quot"] = '"', ["apos"] = '\'', ["nbsp"] = '\u00A0',
     };
 
+    /// <summary>What the subset's rules say of a tag name, looked up once per name instead of in a set per rule and tag.</summary>
+    [Flags]
+    private enum Rules
+    {
+        None = 0,
+        Void = 1,
+        Declined = 2,
+        ClosesP = 4,
+        Heading = 8,
+        TableStructure = 16,
+        DeclinedInSvg = 32,
+    }
+
+    /// <summary>A tag or attribute name, lower-cased as the tokenizer does, with the rules for it as a tag.</summary>
+    private sealed class Name(string text)
+    {
+        public string Text { get; } = text;
+
+        /// <summary>The name's bytes, as most pages write it: in small letters.</summary>
+        public byte[] Bytes { get; } = Encoding.ASCII.GetBytes(text);
+
+        private readonly Rules rules =
+            (Void.Contains(text) ? Rules.Void : 0) | (Declined.Contains(text) ? Rules.Declined : 0) | (ClosesP.Contains(text) ? Rules.ClosesP : 0)
+            | (Headings.Contains(text) ? Rules.Heading : 0) | (TableStructure.Contains(text) ? Rules.TableStructure : 0)
+            | (DeclinedInSvg.Contains(text) ? Rules.DeclinedInSvg : 0);
+
+        // Asked of AngleSharp when first needed, and only of tag names: not every attribute name is a valid element name.
+        private int special;
+
+        /// <summary>The parents a part of a table needs; null for other elements.</summary>
+        public string[]? TableParents { get; } = StrictPageParser.TableParents.GetValueOrDefault(text);
+
+        /// <summary>The name as an SVG attribute: with its capitals given back (<c>viewBox</c>).</summary>
+        public string SvgAttribute { get; } = SvgAttributes.GetValueOrDefault(text, text);
+
+        public bool Is(Rules rule) => (rules & rule) != 0;
+
+        /// <summary>Whether the tree builder counts an HTML element of this name as special.</summary>
+        public bool IsSpecial
+        {
+            get
+            {
+                if (special == 0) special = StrictPageParser.IsSpecial(Text) ? 2 : 1;
+                return special == 2;
+            }
+        }
+    }
+
     // Which HTML elements the tree builder counts as special (they bound the search for an open li, dd or dt),
     // taken from AngleSharp's own elements so that both parsers agree.
-    private static readonly IDocument Reference = new HtmlParser().ParseDocument("");
-    private static readonly ConcurrentDictionary<string, bool> Special = new(StringComparer.Ordinal);
-
-    private static bool IsSpecial(PageElement element) =>
-        element.NamespaceUri == PageTree.HtmlNamespace && Special.GetOrAdd(element.LocalName, name =>
-        {
-            lock (Reference) return Reference.CreateElement(name).Flags.HasFlag(NodeFlags.Special);
-        });
-
-    // Tag and attribute names, lower-cased, one string each: most pages repeat the same few dozen.
-    private static readonly ConcurrentDictionary<string, string> Names = new(StringComparer.Ordinal);
-    private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> NameLookup = Names.GetAlternateLookup<ReadOnlySpan<char>>();
-
-    private static string Intern(ReadOnlySpan<byte> ascii)
+    private static bool IsSpecial(string name)
     {
+        lock (Reference) return Reference.CreateElement(name).Flags.HasFlag(NodeFlags.Special);
+    }
+
+    private static readonly IDocument Reference = new HtmlParser().ParseDocument("");
+
+    // Every name met so far, one instance each: most pages repeat the same few dozen.
+    private static readonly ConcurrentDictionary<string, Name> Names = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, Name>.AlternateLookup<ReadOnlySpan<char>> NameLookup = Names.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // The name last met at each hash of its bytes: most lookups end here, without lower-casing the name or locking.
+    // A name in capitals is not found here, and takes the longer way.
+    // Workers may overwrite each other's entries; each is whole and right for its hash, or missed.
+    private static readonly Name?[] Recent = new Name?[1024];
+
+    /// <summary>A slot of <see cref="Recent"/> for a name, the same in any case: from its first and last eight bytes and its length.</summary>
+    private static int Hash(ReadOnlySpan<byte> ascii)
+    {
+        ulong bits;
+        if (ascii.Length >= 8)
+            bits = BinaryPrimitives.ReadUInt64LittleEndian(ascii) ^ BinaryPrimitives.ReadUInt64LittleEndian(ascii[^8..]) * 31;
+        else
+        {
+            bits = 0;
+            foreach (var b in ascii) bits = bits << 8 | b;
+        }
+        // The 0x20 bit of each byte set, a capital hashes as its small letter; other names that meet only share a slot.
+        bits = (bits | 0x2020_2020_2020_2020) + (ulong)ascii.Length;
+        return (int)(bits * 0x9E37_79B9_7F4A_7C15 >> 54);
+    }
+
+    private static Name Intern(ReadOnlySpan<byte> ascii)
+    {
+        ref var recent = ref Recent[Hash(ascii)];
+        if (recent is { } known && ascii.SequenceEqual(known.Bytes)) return known;
         // A name of any length may come: only short ones go on the stack.
         Span<char> lower = ascii.Length <= 128 ? stackalloc char[ascii.Length] : new char[ascii.Length];
         Ascii.ToLower(ascii, lower, out _);
-        if (NameLookup.TryGetValue(lower, out var name)) return name;
-        name = new string(lower);
-        // A page that invents names does not grow the table without end.
-        return Names.Count < 10_000 ? Names.GetOrAdd(name, name) : name;
+        if (!NameLookup.TryGetValue(lower, out var name))
+        {
+            name = new Name(new string(lower));
+            // A page that invents names does not grow the table without end.
+            if (Names.Count < 10_000) name = Names.GetOrAdd(name.Text, name);
+        }
+        recent = name;
+        return name;
     }
 
     /// <summary>Thrown inside the parser where the page leaves the subset; never escapes <see cref="TryParse"/>.</summary>
@@ -133,7 +207,7 @@ public static class StrictPageParser
         private readonly byte[] bytes = bytes;
         private readonly ReadOnlySpan<byte> page = bytes;
         private readonly PageElement document = PageTree.Document();
-        private readonly List<PageElement> open = [];
+        private readonly List<(PageElement Element, Name Name)> open = [];
         private int at;
         private int order;
         private Mode mode;
@@ -155,11 +229,13 @@ public static class StrictPageParser
             return document;
         }
 
-        private readonly PageElement Current => open[^1];
+        private readonly PageElement Current => open[^1].Element;
 
-        private readonly PageElement Html => open[0];
+        private readonly Name CurrentName => open[^1].Name;
 
-        private readonly bool InTableStructure => Current.NamespaceUri == PageTree.HtmlNamespace && TableStructure.Contains(Current.LocalName);
+        private readonly PageElement Html => open[0].Element;
+
+        private readonly bool InTableStructure => Current.NamespaceUri == PageTree.HtmlNamespace && CurrentName.Is(Rules.TableStructure);
 
         private void Text(int start, int end)
         {
@@ -175,7 +251,7 @@ public static class StrictPageParser
                     return;
                 case Mode.AfterBody or Mode.AfterAfterBody when blank:
                     // Blank text after </body> or </html> goes into the body, by the in-body rules.
-                    AddText(open[1], Characters(start, end));
+                    AddText(open[1].Element, Characters(start, end));
                     return;
                 default:
                     throw Stray();
@@ -237,7 +313,8 @@ public static class StrictPageParser
         private void StartTag()
         {
             at++;
-            var name = Name();
+            var tag = TagName();
+            var name = tag.Text;
             var element = new PageElement(name, open.Count > 0 && Current.NamespaceUri == PageTree.SvgNamespace || name == "svg" ? PageTree.SvgNamespace : PageTree.HtmlNamespace);
             var selfClosing = Attributes(element);
             element.Order = ++order;
@@ -245,75 +322,76 @@ public static class StrictPageParser
             {
                 case Mode.BeforeHtml when name == "html":
                     document.Add(element);
-                    open.Add(element);
+                    open.Add((element, tag));
                     mode = Mode.BeforeHead;
                     return;
                 case Mode.BeforeHead when name == "head":
-                    Open(element);
+                    Open(element, tag);
                     mode = Mode.InHead;
                     return;
                 case Mode.InHead when name is "meta" or "link" or "base" or "title" or "style" or "script":
-                    Insert(element, selfClosing);
+                    Insert(element, tag, selfClosing);
                     return;
                 case Mode.AfterHead when name == "body":
-                    Open(element);
+                    Open(element, tag);
                     mode = Mode.InBody;
                     return;
                 case Mode.InBody when Current.NamespaceUri == PageTree.SvgNamespace:
-                    if (DeclinedInSvg.Contains(name)) throw Stray();
-                    InsertSvg(element, selfClosing);
+                    if (tag.Is(Rules.DeclinedInSvg)) throw Stray();
+                    InsertSvg(element, tag, selfClosing);
                     return;
                 case Mode.InBody:
-                    Body(element, selfClosing);
+                    Body(element, tag, selfClosing);
                     return;
                 default:
                     throw Stray();
             }
         }
 
-        private void Body(PageElement element, bool selfClosing)
+        private void Body(PageElement element, Name tag, bool selfClosing)
         {
             var name = element.LocalName;
-            if (Declined.Contains(name)) throw Stray();
-            if (TableParents.TryGetValue(name, out var parents) ? !parents.Contains(Current.LocalName) : InTableStructure) throw Stray();
-            if (ClosesP.Contains(name) && IsOpen("p")) throw Stray();
-            if (Headings.Contains(name) && Headings.Contains(Current.LocalName)) throw Stray();
+            if (tag.Is(Rules.Declined)) throw Stray();
+            if (tag.TableParents is { } parents ? !parents.Contains(Current.LocalName) : InTableStructure) throw Stray();
+            if (tag.Is(Rules.ClosesP) && IsOpen("p")) throw Stray();
+            if (tag.Is(Rules.Heading) && CurrentName.Is(Rules.Heading)) throw Stray();
             if (name is "a" or "button" or "form" && IsOpen(name)) throw Stray();
             if (name is "li" or "dd" or "dt")
                 for (var i = open.Count - 1; i >= 0; i--)
                 {
-                    if (open[i].LocalName is "li" or "dd" or "dt") throw Stray();
-                    if (IsSpecial(open[i]) && open[i].LocalName is not ("address" or "div" or "p")) break;
+                    var (openElement, openName) = open[i];
+                    if (openElement.LocalName is "li" or "dd" or "dt") throw Stray();
+                    if (openElement.NamespaceUri == PageTree.HtmlNamespace && openName.IsSpecial && openElement.LocalName is not ("address" or "div" or "p")) break;
                 }
             if (name == "svg")
             {
-                InsertSvg(element, selfClosing);
+                InsertSvg(element, tag, selfClosing);
                 return;
             }
-            Insert(element, selfClosing);
+            Insert(element, tag, selfClosing);
             // A newline right after <pre> is not part of its text; nor, perhaps, a reference to one, which the subset leaves out.
             if (name == "pre" && at < page.Length && page[at] == '\n') at++;
             if (name == "pre" && at < page.Length && page[at] == '&') throw Stray();
         }
 
         /// <summary>Inserts an SVG element at the current node; in SVG, <c>/&gt;</c> closes any element.</summary>
-        private void InsertSvg(PageElement element, bool selfClosing)
+        private void InsertSvg(PageElement element, Name tag, bool selfClosing)
         {
             if (selfClosing) Current.Add(element);
-            else Open(element);
+            else Open(element, tag);
         }
 
         /// <summary>Inserts an HTML element at the current node, with its text when its content is raw text.</summary>
-        private void Insert(PageElement element, bool selfClosing)
+        private void Insert(PageElement element, Name tag, bool selfClosing)
         {
             var name = element.LocalName;
-            if (Void.Contains(name))
+            if (tag.Is(Rules.Void))
             {
                 Current.Add(element);
                 return;
             }
             if (selfClosing) throw Stray();
-            Open(element);
+            Open(element, tag);
             if (name is "script" or "style" or "title")
             {
                 var close = RawTextEnd(name);
@@ -326,15 +404,15 @@ public static class StrictPageParser
 
         private readonly bool IsOpen(string name)
         {
-            foreach (var element in open)
+            foreach (var (element, _) in open)
                 if (element.LocalName == name) return true;
             return false;
         }
 
-        private void Open(PageElement element)
+        private void Open(PageElement element, Name tag)
         {
             Current.Add(element);
-            open.Add(element);
+            open.Add((element, tag));
         }
 
         /// <summary>Where the raw text of <paramref name="name"/> ends: at the first end tag of the same name, in any case.</summary>
@@ -355,7 +433,7 @@ public static class StrictPageParser
         private void EndTag()
         {
             at += 2;
-            var name = Name();
+            var name = TagName().Text;
             SkipSpace();
             if (at >= page.Length || page[at] != '>') throw Stray();
             at++;
@@ -384,7 +462,7 @@ public static class StrictPageParser
         }
 
         /// <summary>A tag's name, lower-cased as the tokenizer does; the subset keeps to letters, digits and hyphens.</summary>
-        private string Name()
+        private Name TagName()
         {
             var start = at;
             var length = page[at..].IndexOfAnyExcept(NameCharacters);
@@ -419,7 +497,8 @@ public static class StrictPageParser
                 var length = page[at..].IndexOfAnyExcept(AttributeNameCharacters);
                 at = length < 0 ? page.Length : at + length;
                 if (at == start || at >= page.Length || !(EndsName(page[at]) || page[at] == '=')) throw Stray();
-                var name = Intern(page[start..at]);
+                var attribute = Intern(page[start..at]);
+                var name = attribute.Text;
                 var value = new PageCharacters("");
                 SkipSpace();
                 if (at < page.Length && page[at] == '=')
@@ -431,7 +510,7 @@ public static class StrictPageParser
                 string? ns = null;
                 if (name.Contains(':')) throw Stray();
                 if (svg && name == "xmlns") ns = "http://www.w3.org/2000/xmlns/";
-                else if (svg && SvgAttributes.TryGetValue(name, out var adjusted)) name = adjusted;
+                else if (svg) name = attribute.SvgAttribute;
                 if (element.Attribute(name) is not null) throw Stray();
                 element.AddAttribute(new PageAttribute(name, ns, value));
             }
