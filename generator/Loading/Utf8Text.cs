@@ -10,5 +10,7 @@ public sealed class Utf8Text(string text)
 {
     private readonly byte[] utf8 = Encoding.UTF8.GetBytes(text);
 
+    public ReadOnlyMemory<byte> Bytes => utf8;
+
     public override string ToString() => Encoding.UTF8.GetString(utf8);
 }

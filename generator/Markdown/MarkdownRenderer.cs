@@ -21,6 +21,9 @@ public sealed class RenderedMarkdown(string html, string firstParagraph)
 
     public string Html => html.ToString();
 
+    /// <summary>The body as a page prints it: in UTF-8, as it is held.</summary>
+    public Templating.Html Body => Templating.Html.FromUtf8(html.Bytes);
+
     public string FirstParagraph { get; } = firstParagraph;
 }
 

@@ -14,15 +14,13 @@ internal sealed class HtmlTemplateContext : TemplateContext
     /// <summary>The UI strings of the page being rendered, for the <c>t</c> and <c>plural</c> functions.</summary>
     public UiStrings Ui { get; set; } = null!;
 
-    /// <summary>The output a page's layout renders on, kept from page to page.</summary>
-    public Utf8Output PageOutput { get; } = new();
-
     /// <summary>
-    /// The outputs partials render on, one for each depth of nesting, kept from partial to partial: a new output for
-    /// each of a build's hundred thousand partials grew a new buffer each time.
+    /// The outputs templates render on, one for each depth of nesting (a page's template or layout, the partials they
+    /// call, the partials those call), kept from render to render: a new output for each of a build's hundred thousand
+    /// partials grew a new buffer each time.
     /// </summary>
-    private readonly List<StringBuilderOutput> partialOutputs = [];
-    private int partialDepth;
+    private readonly List<Utf8Output> outputs = [];
+    private int depth;
 
     public HtmlTemplateContext()
     {
@@ -41,23 +39,33 @@ internal sealed class HtmlTemplateContext : TemplateContext
         textAsObject switch
         {
             null => this,
+            Html { IsUtf8: true } html when Output is Utf8Output output => Written(output, html.Utf8),
             Html html => Write(html.Value),
             _ => Write(Html.Escape(ObjectToString(textAsObject, false) ?? "")),
         };
 
-    /// <summary>Makes a partial's output, empty, the context's output until <see cref="PopPartialOutput"/>.</summary>
-    public void PushPartialOutput()
+    private HtmlTemplateContext Written(Utf8Output output, ReadOnlySpan<byte> utf8)
     {
-        if (partialDepth == partialOutputs.Count) partialOutputs.Add(new StringBuilderOutput());
-        var output = partialOutputs[partialDepth++];
-        // Empty, even if a partial that failed left text in it.
-        output.Builder.Clear();
+        output.Write(utf8);
+        return this;
+    }
+
+    /// <summary>Makes an output of its own, empty, the context's output until <see cref="PopOwnOutput"/>.</summary>
+    public void PushOwnOutput()
+    {
+        if (depth == outputs.Count) outputs.Add(new Utf8Output());
+        var output = outputs[depth++];
+        // Empty, even if a render that failed left text in it.
+        output.Clear();
         PushOutput(output);
     }
 
-    public void PopPartialOutput()
+    /// <summary>What was written on the context's own output since <see cref="PushOwnOutput"/>, in UTF-8.</summary>
+    public byte[] TakeOwnOutput() => outputs[depth - 1].Take();
+
+    public void PopOwnOutput()
     {
         PopOutput();
-        partialDepth--;
+        depth--;
     }
 }

@@ -18,7 +18,7 @@ public static class StructuredData
     private static JsonObject EuropeanUnion => Organization("GovernmentOrganization", "European Union", "https://european-union.europa.eu/");
 
     public static Html Script(JsonObject data) =>
-        new($"<script type=\"application/ld+json\">{data.ToJsonString(Options)}</script>");
+        Html.FromUtf8((byte[])[.. "<script type=\"application/ld+json\">"u8, .. JsonSerializer.SerializeToUtf8Bytes(data, Options), .. "</script>"u8]);
 
     public static JsonObject Organization(string type, string name, string? url = null)
     {

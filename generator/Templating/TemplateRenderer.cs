@@ -36,23 +36,12 @@ public sealed class TemplateRenderer
     /// <returns>The page in UTF-8; empty when a template failed.</returns>
     public byte[] RenderPage(string templateName, PageView page, object model, UiStrings ui, DiagnosticBag diagnostics, string layout = "layouts/base")
     {
-        var body = Render(templateName, page, model, ui, null, diagnostics) ?? "";
-        var context = contexts.Value!;
-        var output = context.PageOutput;
-        output.Clear();
-        context.PushOutput(output);
-        try
-        {
-            return Render(layout, page, model, ui, new Html(body), diagnostics) is null ? [] : output.Take();
-        }
-        finally
-        {
-            context.PopOutput();
-        }
+        var body = Render(templateName, page, model, ui, null, diagnostics) ?? [];
+        return Render(layout, page, model, ui, Html.FromUtf8(body), diagnostics) ?? [];
     }
 
-    /// <summary>Renders a template on this thread's context: its text, or null when it failed (a template error is reported).</summary>
-    private string? Render(string name, PageView page, object model, UiStrings ui, Html? content, DiagnosticBag diagnostics)
+    /// <summary>Renders a template on this thread's context: its text in UTF-8, or null when it failed (a template error is reported).</summary>
+    private byte[]? Render(string name, PageView page, object model, UiStrings ui, Html? content, DiagnosticBag diagnostics)
     {
         if (catalog.Get(name) is not { } entry)
         {
@@ -67,9 +56,12 @@ public sealed class TemplateRenderer
             ["model"] = model,
             ["content"] = content,
         });
+        context.PushOwnOutput();
         try
         {
-            var text = entry.Template.Render(context);
+            entry.Template.Render(context);
+            var text = context.TakeOwnOutput();
+            context.PopOwnOutput();
             context.PopGlobal();
             return text;
         }
@@ -115,16 +107,16 @@ public sealed class TemplateRenderer
     private static Html Partial(HtmlTemplateContext context, Template template, object? value)
     {
         context.PushGlobal(new ScriptObject { ["it"] = value });
-        // Render returns the whole text of the context's output and empties it: on an output of its own, the text
-        // is the partial's alone. On the page's, it also took the page so far, which every partial after copied again.
-        context.PushPartialOutput();
+        // On an output of its own, the text is the partial's alone, for the template that called it to print.
+        context.PushOwnOutput();
         try
         {
-            return new Html(template.Render(context));
+            template.Render(context);
+            return Html.FromUtf8(context.TakeOwnOutput());
         }
         finally
         {
-            context.PopPartialOutput();
+            context.PopOwnOutput();
             context.PopGlobal();
         }
     }

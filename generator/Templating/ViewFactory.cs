@@ -231,7 +231,7 @@ public sealed class ViewFactory(SiteModel site, string language, UiStrings ui, R
             ui[$"kind.{AnnouncementKinds.NameOf(a.Kind)}"],
             MunicipalityLink(a.MunicipalityId),
             a.Author is null ? null : a.Author.Role is null ? a.Author.Name : $"{a.Author.Name}, {a.Author.Role}",
-            a.Tags, new Html(BodyHtml(a)),
+            a.Tags, bodies[a].Body,
             a.ProjectId is not null && site.Content.Projects.TryGetValue(a.ProjectId, out var p) ? Project(p) : null,
             translations,
             story.MissedUpdate(a) is { } changed

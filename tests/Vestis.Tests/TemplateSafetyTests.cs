@@ -79,4 +79,23 @@ public sealed class TemplateSafetyTests
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
         Assert.Contains("<p>A</p><p>B</p><i>mark 1</i>", site.Page("lv/index.html"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_partials_text_read_as_a_value_or_captured_is_its_text()
+    {
+        using var site = new TestSite();
+        using var templates = new TestTemplates();
+        File.WriteAllText(Path.Join(templates.Root, "partials", "mark.html"), "<i>ā {{ it }}</i>");
+        templates.Edit("layouts/home.html", text =>
+            "{{ kept = partial \"mark\" 1 }}<p class=\"size\">{{ kept | string.size }}</p>"
+            + "{{ capture held }}{{ partial \"mark\" 2 }}{{ end }}<p class=\"held\">{{ held | string.replace \"<\" \"[\" }}</p>" + text);
+
+        var result = site.Build(templates: templates.Root);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        var page = site.Page("lv/index.html");
+        Assert.Contains("<p class=\"size\">10</p>", page, StringComparison.Ordinal);
+        // A captured text is a text like any other: printed escaped.
+        Assert.Contains("<p class=\"held\">[i&gt;ā 2[/i&gt;</p>", page, StringComparison.Ordinal);
+    }
 }

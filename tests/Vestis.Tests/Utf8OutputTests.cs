@@ -31,4 +31,18 @@ public sealed class Utf8OutputTests
         Assert.Empty(output.Take());
         Assert.Equal("", output.ToString());
     }
+
+    [Fact]
+    public void Markup_in_UTF8_goes_between_the_texts_as_it_is()
+    {
+        var output = new Utf8Output();
+        output.Write("<p>Ilūkste ", 0, 11);
+        output.Write("<b>Rēzekne</b>"u8);
+        output.Write(" € \ud83c", 0, 4);
+        output.Write("<br>"u8);
+        output.Write("\udf0d</p>", 0, 5);
+
+        // Half a surrogate pair before markup is a lone surrogate, written as U+FFFD as at the end of the page.
+        Assert.Equal(Encoding.UTF8.GetBytes("<p>Ilūkste <b>Rēzekne</b> € \uFFFD<br>\uFFFD</p>"), output.Take());
+    }
 }
