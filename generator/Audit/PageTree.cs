@@ -118,27 +118,7 @@ public sealed class PageElement(string localName, string? namespaceUri) : PageNo
     public IEnumerable<PageElement> ChildElements => Children.OfType<PageElement>();
 
     /// <summary>Every element below this one, in document order.</summary>
-    public IEnumerable<PageElement> Descendants()
-    {
-        var node = FirstChild;
-        while (node is not null)
-        {
-            if (node is PageElement { FirstChild: { } first } element)
-            {
-                yield return element;
-                node = first;
-                continue;
-            }
-            if (node is PageElement leaf) yield return leaf;
-            // Up to the nearest node with a next sibling, but never above this element.
-            while (node.Next is null)
-            {
-                node = node.Parent;
-                if (node is null || node == this) yield break;
-            }
-            node = node.Next;
-        }
-    }
+    public DescendantElements Descendants() => new(this);
 
     /// <summary>The text of every text node below this one, as the DOM's <c>textContent</c>.</summary>
     public string TextContent()
@@ -167,6 +147,55 @@ public sealed class PageElement(string localName, string? namespaceUri) : PageNo
         if (LastChild is null) FirstChild = child;
         else LastChild.Next = child;
         LastChild = child;
+    }
+}
+
+/// <summary>The elements below an element, in document order; a <c>foreach</c> walks them without allocating.</summary>
+public readonly struct DescendantElements(PageElement root) : IEnumerable<PageElement>
+{
+    public Enumerator GetEnumerator() => new(root);
+
+    IEnumerator<PageElement> IEnumerable<PageElement>.GetEnumerator() => GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+    public struct Enumerator(PageElement root) : IEnumerator<PageElement>
+    {
+        // The next node to look at: an element's first child follows it, and a node without children the next node
+        // after it, up to the nearest ancestor with a next sibling, but never above the root.
+        private PageNode? next = root.FirstChild;
+
+        public PageElement Current { get; private set; } = null!;
+
+        readonly object System.Collections.IEnumerator.Current => Current;
+
+        public bool MoveNext()
+        {
+            while (next is { } node)
+            {
+                next = node is PageElement { FirstChild: { } first } ? first : After(node);
+                if (node is PageElement element)
+                {
+                    Current = element;
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private readonly PageNode? After(PageNode node)
+        {
+            while (node.Next is null)
+            {
+                node = node.Parent!;
+                if (node is null || node == root) return null;
+            }
+            return node.Next;
+        }
+
+        public void Reset() => next = root.FirstChild;
+
+        public readonly void Dispose() { }
     }
 }
 

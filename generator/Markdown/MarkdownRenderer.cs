@@ -168,9 +168,12 @@ public sealed class MarkdownRenderer
         foreach (var column in table.ColumnDefinitions) column.Alignment = null;
     }
 
-    /// <summary>An address on another site (<c>https://…</c>, <c>//host/…</c>): an image from there is fetched by every reader.</summary>
+    /// <summary>
+    /// An address on another site (<c>https://…</c>, <c>//host/…</c>, or <c>/\host/…</c>, which browsers read as that):
+    /// an image from there is fetched by every reader.
+    /// </summary>
     private static bool IsRemote(string url) =>
-        url.StartsWith("//", StringComparison.Ordinal) || Uri.TryCreate(url, UriKind.Absolute, out var absolute) && !absolute.IsFile;
+        url.Replace('\\', '/').StartsWith("//", StringComparison.Ordinal) || Uri.TryCreate(url, UriKind.Absolute, out var absolute) && !absolute.IsFile;
 
     private static string RemoteMessage(string url) =>
         $"the image `{url}` is on another site: every reader's browser would ask that site for it. Put the file in the announcement's folder and use its name (`![what it shows](photo.jpg)`)";

@@ -602,6 +602,7 @@ public sealed class DiagnosticTests
     [Theory]
     [InlineData("![tilts](https://example.com/tilts.jpg)", 8)]
     [InlineData("![tilts](//cdn.example.com/tilts.jpg)", 8)]
+    [InlineData("![tilts](/\\cdn.example.com/tilts.jpg)", 8)]
     [InlineData("<img src=\"https://example.com/tilts.jpg\" alt=\"tilts\">", 1)]
     public void An_image_from_another_site_is_an_error_because_every_reader_would_fetch_it(string image, int column)
     {
@@ -1048,6 +1049,10 @@ public sealed class DiagnosticTests
     [InlineData("<svg><foreignObject><p><img src=\"https://maps.example.com/d.png\" alt=\"\"></p></foreignObject></svg>")]
     [InlineData("<math><mtext><img src=\"https://maps.example.com/e.png\" alt=\"\"></mtext></math>")]
     [InlineData("<picture><source srcset=\"/assets/icon.svg 1x, https://maps.example.com/f.png 2x\"><img src=\"/assets/icon.svg\" alt=\"\"></picture>")]
+    // Paths from the site's root are the site's own; these only look like them.
+    [InlineData("<img src=\"//maps.example.com/g.png\" alt=\"\">")]
+    [InlineData("<img src=\"/\\maps.example.com/h.png\" alt=\"\">")]
+    [InlineData("<img src=\"/&#9;/maps.example.com/i.png\" alt=\"\">")]
     public void A_page_about_no_project_that_loads_something_from_another_site_from_nested_markup_fails_the_audit(string markup)
     {
         AssertAuditAfter("layouts/home.html", "<section aria-labelledby=\"latest\">", markup + "<section aria-labelledby=\"latest\">", DiagnosticCodes.AuditThirdParty, "layouts/home.html");
