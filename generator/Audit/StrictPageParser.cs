@@ -89,7 +89,6 @@ public static class StrictPageParser
     [Flags]
     private enum Rules
     {
-        None = 0,
         Void = 1,
         Declined = 2,
         ClosesP = 4,
@@ -151,7 +150,7 @@ public static class StrictPageParser
     // Workers may overwrite each other's entries; each is whole and right for its hash, or missed.
     private static readonly Name?[] Recent = new Name?[1024];
 
-    /// <summary>A slot of <see cref="Recent"/> for a name, the same in any case: from its first and last eight bytes and its length.</summary>
+    /// <summary>A slot of <see cref="Recent"/> for a name's bytes: from its first and last eight bytes and its length.</summary>
     private static int Hash(ReadOnlySpan<byte> ascii)
     {
         ulong bits;
@@ -162,9 +161,7 @@ public static class StrictPageParser
             bits = 0;
             foreach (var b in ascii) bits = bits << 8 | b;
         }
-        // The 0x20 bit of each byte set, a capital hashes as its small letter; other names that meet only share a slot.
-        bits = (bits | 0x2020_2020_2020_2020) + (ulong)ascii.Length;
-        return (int)(bits * 0x9E37_79B9_7F4A_7C15 >> 54);
+        return (int)((bits + (ulong)ascii.Length) * 0x9E37_79B9_7F4A_7C15 >> 54);
     }
 
     private static Name Intern(ReadOnlySpan<byte> ascii)
