@@ -222,11 +222,17 @@ public sealed class PageAuditor(TemplateCatalog templates, DiagnosticBag diagnos
     }
 
     /// <summary>
-    /// A URL as a browser reads it (the WHATWG URL standard): without the tabs and line breaks it drops, and with a slash
-    /// for each backslash, as in web addresses: <c>/\host/a.png</c> is <c>//host/a.png</c>, on another site.
+    /// A URL as a browser reads it (the WHATWG URL standard): without control characters and spaces at its ends, nor the
+    /// tabs and line breaks it drops inside, and with a slash for each backslash, as in web addresses: <c>/\host/a.png</c>
+    /// is <c>//host/a.png</c>, on another site.
     /// </summary>
-    private static string AsBrowsersRead(string url) =>
-        url.AsSpan().IndexOfAny("\t\n\r\\") < 0 ? url : url.Replace("\t", "").Replace("\n", "").Replace("\r", "").Replace('\\', '/');
+    private static string AsBrowsersRead(string url)
+    {
+        url = url.Trim(C0ControlOrSpace);
+        return url.AsSpan().IndexOfAny("\t\n\r\\") < 0 ? url : url.Replace("\t", "").Replace("\n", "").Replace("\r", "").Replace('\\', '/');
+    }
+
+    private static readonly char[] C0ControlOrSpace = [.. Enumerable.Range(0, 0x21).Select(c => (char)c)];
 
     private static bool NamesADocument(PageElement link) =>
         (link.Attribute("rel") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(r => NamingRelations.Contains(r, StringComparer.OrdinalIgnoreCase));
