@@ -1054,6 +1054,7 @@ public sealed class DiagnosticTests
     [InlineData("<img src=\"/\\maps.example.com/h.png\" alt=\"\">")]
     [InlineData("<img src=\"/&#9;/maps.example.com/i.png\" alt=\"\">")]
     [InlineData("<img src=\"&#1;//maps.example.com/j.png\" alt=\"\">")]
+    [InlineData("<svg><image xlink:href=\"https://maps.example.com/k.png\"/></svg>")]
     public void A_page_about_no_project_that_loads_something_from_another_site_from_nested_markup_fails_the_audit(string markup)
     {
         AssertAuditAfter("layouts/home.html", "<section aria-labelledby=\"latest\">", markup + "<section aria-labelledby=\"latest\">", DiagnosticCodes.AuditThirdParty, "layouts/home.html");
