@@ -215,24 +215,11 @@ public sealed class PageAuditor(TemplateCatalog templates, DiagnosticBag diagnos
 
     private bool IsElsewhere(string url)
     {
-        var read = AsBrowsersRead(url);
+        var read = Model.Urls.AsBrowsersRead(url);
         // A path from the site's root (/assets/style.css), as every page links its own files, is known without resolving it.
         if (read.StartsWith('/') && !read.StartsWith("//", StringComparison.Ordinal)) return false;
         return Uri.TryCreate(site, read, out var target) && !(target.Scheme == site.Scheme && target.Authority == site.Authority);
     }
-
-    /// <summary>
-    /// A URL as a browser reads it (the WHATWG URL standard): without control characters and spaces at its ends, nor the
-    /// tabs and line breaks it drops inside, and with a slash for each backslash, as in web addresses: <c>/\host/a.png</c>
-    /// is <c>//host/a.png</c>, on another site.
-    /// </summary>
-    private static string AsBrowsersRead(string url)
-    {
-        url = url.Trim(C0ControlOrSpace);
-        return url.AsSpan().IndexOfAny("\t\n\r\\") < 0 ? url : url.Replace("\t", "").Replace("\n", "").Replace("\r", "").Replace('\\', '/');
-    }
-
-    private static readonly char[] C0ControlOrSpace = [.. Enumerable.Range(0, 0x21).Select(c => (char)c)];
 
     private static bool NamesADocument(PageElement link) =>
         (link.Attribute("rel") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(r => NamingRelations.Contains(r, StringComparer.OrdinalIgnoreCase));

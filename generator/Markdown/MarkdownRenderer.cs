@@ -10,6 +10,7 @@ using Markdig.Syntax.Inlines;
 using Markdig.Helpers;
 using Vestis.Diagnostics;
 using Vestis.Loading;
+using Vestis.Model;
 using SourceSpan = Vestis.Diagnostics.SourceSpan;
 
 namespace Vestis.Markdown;
@@ -169,11 +170,14 @@ public sealed class MarkdownRenderer
     }
 
     /// <summary>
-    /// An address on another site (<c>https://…</c>, <c>//host/…</c>, or <c>/\host/…</c>, which browsers read as that):
+    /// An address on another site (<c>https://…</c>, <c>//host/…</c>, or what browsers read as one, <c>/\host/…</c>):
     /// an image from there is fetched by every reader.
     /// </summary>
-    private static bool IsRemote(string url) =>
-        url.Replace('\\', '/').StartsWith("//", StringComparison.Ordinal) || Uri.TryCreate(url, UriKind.Absolute, out var absolute) && !absolute.IsFile;
+    private static bool IsRemote(string url)
+    {
+        var read = Urls.AsBrowsersRead(url);
+        return read.StartsWith("//", StringComparison.Ordinal) || Uri.TryCreate(read, UriKind.Absolute, out var absolute) && !absolute.IsFile;
+    }
 
     private static string RemoteMessage(string url) =>
         $"the image `{url}` is on another site: every reader's browser would ask that site for it. Put the file in the announcement's folder and use its name (`![what it shows](photo.jpg)`)";

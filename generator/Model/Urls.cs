@@ -14,6 +14,19 @@ public static class Urls
 
     public static string Home(string language) => $"{language}/";
 
+    /// <summary>
+    /// A URL as a browser reads it (the WHATWG URL standard): without control characters and spaces at its ends, nor the
+    /// tabs and line breaks it drops inside, and with a slash for each backslash, as in web addresses: <c>/\host/a.png</c>
+    /// is <c>//host/a.png</c>, on another site. The checks of what a page fetches read it so.
+    /// </summary>
+    public static string AsBrowsersRead(string url)
+    {
+        url = url.Trim(C0ControlOrSpace);
+        return url.AsSpan().IndexOfAny("\t\n\r\\") < 0 ? url : url.Replace("\t", "").Replace("\n", "").Replace("\r", "").Replace('\\', '/');
+    }
+
+    private static readonly char[] C0ControlOrSpace = [.. Enumerable.Range(0, 0x21).Select(c => (char)c)];
+
     public static string Municipality(string language, string municipalityId, int page = 1) =>
         page == 1 ? $"{language}/{municipalityId}/" : $"{language}/{municipalityId}/page/{page}/";
 

@@ -603,6 +603,7 @@ public sealed class DiagnosticTests
     [InlineData("![tilts](https://example.com/tilts.jpg)", 8)]
     [InlineData("![tilts](//cdn.example.com/tilts.jpg)", 8)]
     [InlineData("![tilts](/\\cdn.example.com/tilts.jpg)", 8)]
+    [InlineData("![tilts](</&#9;/cdn.example.com/tilts.jpg>)", 8)]
     [InlineData("<img src=\"https://example.com/tilts.jpg\" alt=\"tilts\">", 1)]
     public void An_image_from_another_site_is_an_error_because_every_reader_would_fetch_it(string image, int column)
     {
