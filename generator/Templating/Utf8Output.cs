@@ -20,17 +20,15 @@ internal sealed class Utf8Output : IScriptOutput
     public void Write(string text, int offset, int count)
     {
         var chars = text.AsSpan(offset, count);
-        if (pending != '\0' && chars.Length > 0)
+        if (pending != '\0' && chars.Length > 0 && char.IsLowSurrogate(chars[0]))
         {
-            ReadOnlySpan<char> pair = [pending, chars[0]];
+            Encode([pending, chars[0]]);
             pending = '\0';
-            var joined = char.IsLowSurrogate(pair[1]);
-            Encode(joined ? pair : pair[..1]);
-            if (joined) chars = chars[1..];
+            chars = chars[1..];
         }
+        else if (chars.Length > 0) Flush();
         if (chars.Length > 0 && char.IsHighSurrogate(chars[^1]))
         {
-            Flush();
             pending = chars[^1];
             chars = chars[..^1];
         }
