@@ -2,6 +2,7 @@ using System.IO.Enumeration;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Vestis.Diagnostics;
 
 namespace Vestis.Output;
@@ -60,7 +61,7 @@ public sealed record BuildStamp(string Inputs, IReadOnlyList<SiteFile> Files, IR
             using var stream = File.OpenRead(PathFor(outputDirectory));
             if (!BeginsWith(stream, inputs)) return null;
             stream.Position = 0;
-            return JsonSerializer.Deserialize<BuildStamp>(stream);
+            return JsonSerializer.Deserialize(stream, StampJson.Default.BuildStamp);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or NotSupportedException)
         {
@@ -92,7 +93,7 @@ public sealed record BuildStamp(string Inputs, IReadOnlyList<SiteFile> Files, IR
         {
             if (Scan(outputDirectory) is not { } output) return;
             using (var stream = File.Create(temp))
-                JsonSerializer.Serialize(stream, new BuildStamp(inputs, files, output, diagnostics));
+                JsonSerializer.Serialize(stream, new BuildStamp(inputs, files, output, diagnostics), StampJson.Default.BuildStamp);
             File.Move(temp, path, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -153,3 +154,7 @@ public sealed record BuildStamp(string Inputs, IReadOnlyList<SiteFile> Files, IR
 
 /// <summary>A file as the file system describes it: enough to notice that it was changed, replaced or removed.</summary>
 public sealed record FileState(long Length, long Modified);
+
+/// <summary>The stamp's JSON, made when the generator is compiled: the tool may be compiled ahead of time, where nothing is generated at run time.</summary>
+[JsonSerializable(typeof(BuildStamp))]
+internal sealed partial class StampJson : JsonSerializerContext;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Vestis.Model;
@@ -12,13 +13,19 @@ namespace Vestis.Templating;
 public static class StructuredData
 {
     // <, >, & and quotes are escaped, so the JSON can never end its script element.
-    private static readonly JsonSerializerOptions Options = new() { Encoder = JsonText.Readable };
+    private static readonly JsonWriterOptions Options = new() { Encoder = JsonText.Readable };
 
     /// <summary>The funder of every EU fund's grant, named as schema.org data usually names it: in English.</summary>
     private static JsonObject EuropeanUnion => Organization("GovernmentOrganization", "European Union", "https://european-union.europa.eu/");
 
-    public static Html Script(JsonObject data) =>
-        Html.FromUtf8((byte[])[.. "<script type=\"application/ld+json\">"u8, .. JsonSerializer.SerializeToUtf8Bytes(data, Options), .. "</script>"u8]);
+    public static Html Script(JsonObject data)
+    {
+        var script = new ArrayBufferWriter<byte>();
+        script.Write("<script type=\"application/ld+json\">"u8);
+        using (var json = new Utf8JsonWriter(script, Options)) data.WriteTo(json);
+        script.Write("</script>"u8);
+        return Html.FromUtf8(script.WrittenSpan.ToArray());
+    }
 
     public static JsonObject Organization(string type, string name, string? url = null)
     {
