@@ -30,8 +30,9 @@
 
 .EXAMPLE
     ./build.ps1 publish --output /opt/vestis
-    Publishes the generator as a large site should run it, compiled ahead of time for this machine:
-    then 'dotnet /opt/vestis/vestis.dll build --content ... --output ...'.
+    Publishes the generator as a large site should run it, compiled to native code for this kind of machine:
+    then '/opt/vestis/vestis build --content ... --output ...'. Add -p:PublishAot=false where there is no C
+    compiler and linker: then 'dotnet /opt/vestis/vestis.dll build ...'.
 
 .EXAMPLE
     ./build.ps1 bench --announcements 10000 --runs 3

@@ -87,13 +87,13 @@ internal sealed partial class WholeBuild(int announcements, int runs, string pee
     {
         var published = Path.Join(work, "vestis");
         Run("dotnet", ["publish", Path.Join(root, "generator"), "-c", "Release", "-o", published, "--artifacts-path", Path.Join(work, "vestis-artifacts")], null);
-        return Path.Join(published, "vestis.dll");
+        return Path.Join(published, "vestis");
     }
 
     /// <summary>One build by the real command line in a process of its own, its wall time and peak memory taken by /usr/bin/time.</summary>
     private Timing Build(string tool, string corpus, string output)
     {
-        var (stdout, stderr) = Run("/usr/bin/time", ["-f", "%e %M", "dotnet", tool, "build", "--content", corpus,
+        var (stdout, stderr) = Run("/usr/bin/time", ["-f", "%e %M", tool, "build", "--content", corpus,
             "--templates", Path.Join(root, "templates"), "--output", output, "--today", Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)], null);
         var measured = stderr.TrimEnd().Split('\n')[^1].Split(' ');
         var summary = stdout.Split('\n').LastOrDefault(l => l.StartsWith("built ", StringComparison.Ordinal)) ?? "";
