@@ -88,7 +88,7 @@ internal sealed partial class AnnouncementValidator(
         var author = Author(fields, map);
         var (projectId, projectSpan, definesProject, definition) =
             Project(fields, map, language, source, date ?? default);
-        foreach (var (line, column, placeholder) in Placeholder.Each(source.Body.Markdown.ToString()))
+        foreach (var (line, column, placeholder) in Placeholder.Each(source.Body.Markdown))
             diagnostics.Error(DiagnosticCodes.Placeholder, new SourceSpan(source.Path, source.Body.Line + line, column),
                 $"fill in the placeholder {placeholder} in the text");
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Vestis.Loading;
 
 namespace Vestis.Validation;
 
@@ -21,8 +22,11 @@ internal static partial class Placeholder
         value.Contains("<<", StringComparison.Ordinal) && Pattern().Match(value) is { Success: true } match ? match.Value : null;
 
     /// <summary>Each placeholder in a text, with its line (0 for the first) and column (1 for the first).</summary>
-    public static IEnumerable<(int Line, int Column, string Text)> Each(string text)
+    public static IEnumerable<(int Line, int Column, string Text)> Each(Utf8Text utf8)
     {
+        // Every body of the site passes here: most have no "<<", and are not decoded to look.
+        if (utf8.Bytes.Span.IndexOf("<<"u8) < 0) yield break;
+        var text = utf8.ToString();
         foreach (Match match in Pattern().Matches(text))
         {
             var lineStart = text.LastIndexOf('\n', match.Index) + 1;
