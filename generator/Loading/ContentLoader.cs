@@ -85,7 +85,7 @@ public sealed class ContentLoader(string contentDirectory, DiagnosticBag diagnos
         if (text is null) return null;
         var frontMatter = FrontMatter.Split(display, text, diagnostics);
         if (frontMatter is null) return null;
-        return new AnnouncementSource(display, folder, name, frontMatter.Yaml, new AnnouncementBody(new Utf8Text(frontMatter.Body), frontMatter.BodyLine));
+        return new AnnouncementSource(display, folder, name, frontMatter.Yaml, new AnnouncementBody(new Utf8Text(frontMatter.Body.Span), frontMatter.BodyLine));
     }
 
     private YamlDoc? ReadYaml(string relative, bool required)

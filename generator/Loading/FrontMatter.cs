@@ -3,7 +3,8 @@ using Vestis.Diagnostics;
 namespace Vestis.Loading;
 
 /// <summary>An announcement file split into its YAML front matter and Markdown body.</summary>
-public sealed record FrontMatter(string Yaml, string Body, int BodyLine)
+/// <param name="Body">The rest of the file's text, not copied out of it.</param>
+public sealed record FrontMatter(string Yaml, ReadOnlyMemory<char> Body, int BodyLine)
 {
     public static FrontMatter? Split(string path, string text, DiagnosticBag diagnostics)
     {
@@ -22,7 +23,7 @@ public sealed record FrontMatter(string Yaml, string Body, int BodyLine)
             if (IsFence(current))
             {
                 var bodyStart = Math.Min(text.Length, lineStart + current.Length + 1);
-                return new FrontMatter(text[yamlStart..lineStart], text[bodyStart..], line + 1);
+                return new FrontMatter(text[yamlStart..lineStart], text.AsMemory(bodyStart), line + 1);
             }
             var next = text.IndexOf('\n', lineStart);
             lineStart = next < 0 ? -1 : next + 1;
