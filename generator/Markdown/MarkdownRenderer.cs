@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using AngleSharp.Html.Parser;
 using Ganss.Xss;
@@ -50,6 +51,12 @@ public sealed class MarkdownRenderer
     /// <summary>The raw HTML elements that would make a reader's browser fetch their URL while showing the page.</summary>
     private static readonly string[] FetchingTags = ["img", "source", "video", "audio", "track", "input"];
 
+    /// <summary>
+    /// This thread's text for the HTML of the body it renders: a new one grew chunk by chunk to twice the size of
+    /// every body's HTML: at 10k, 240 MB of the 1.4 GB the Markdown stage allocated.
+    /// </summary>
+    private readonly ThreadLocal<StringBuilder> htmlText = new(() => new StringBuilder());
+
     public MarkdownRenderer() => sanitizer = new(CreateSanitizer);
 
     /// <param name="resolveLink">Maps a relative link to a site path, or null when it leads nowhere.</param>
@@ -99,7 +106,7 @@ public sealed class MarkdownRenderer
                     break;
             }
         }
-        using var writer = new StringWriter();
+        using var writer = new StringWriter(htmlText.Value!.Clear(), CultureInfo.InvariantCulture);
         var renderer = new HtmlRenderer(writer);
         pipeline.Setup(renderer);
         renderer.Render(document);
