@@ -63,6 +63,9 @@ internal sealed class HtmlTemplateContext : TemplateContext
     /// <summary>What was written on the context's own output since <see cref="PushOwnOutput"/>, in UTF-8.</summary>
     public byte[] TakeOwnOutput() => outputs[depth - 1].Take();
 
+    /// <summary>What was written on the context's own output so far, where it lies: valid until that output is written again or popped.</summary>
+    public ReadOnlyMemory<byte> OwnOutput() => outputs[depth - 1].Written();
+
     public void PopOwnOutput()
     {
         PopOutput();

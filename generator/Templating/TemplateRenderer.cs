@@ -36,19 +36,36 @@ public sealed class TemplateRenderer
     /// <returns>The page in UTF-8; empty when a template failed.</returns>
     public byte[] RenderPage(string templateName, PageView page, object model, UiStrings ui, DiagnosticBag diagnostics, string layout = "layouts/base")
     {
-        var body = Render(templateName, page, model, ui, null, diagnostics) ?? [];
-        return Render(layout, page, model, ui, Html.FromUtf8(body), diagnostics) ?? [];
+        var context = contexts.Value!;
+        context.PushOwnOutput();
+        if (!RenderOn(context, templateName, page, model, ui, null, diagnostics))
+            return Render(layout, page, model, ui, Html.FromUtf8(ReadOnlyMemory<byte>.Empty), diagnostics) ?? [];
+        // The layout renders on the next output, around the page's own text where it lies on this one: taken out as an
+        // array of its own, it was a second copy of most of every page.
+        var text = Render(layout, page, model, ui, Html.FromUtf8(context.OwnOutput()), diagnostics) ?? [];
+        if (contexts.Value == context) context.PopOwnOutput();
+        return text;
     }
 
-    /// <summary>Renders a template on this thread's context: its text in UTF-8, or null when it failed (a template error is reported).</summary>
+    /// <summary>Renders a template on an output of its own: its text in UTF-8, or null when it failed (a template error is reported).</summary>
     private byte[]? Render(string name, PageView page, object model, UiStrings ui, Html? content, DiagnosticBag diagnostics)
+    {
+        var context = contexts.Value!;
+        context.PushOwnOutput();
+        if (!RenderOn(context, name, page, model, ui, content, diagnostics)) return null;
+        var text = context.TakeOwnOutput();
+        context.PopOwnOutput();
+        return text;
+    }
+
+    /// <summary>Renders a template on the context's output; false when it failed (reported, and the context not used again).</summary>
+    private bool RenderOn(HtmlTemplateContext context, string name, PageView page, object model, UiStrings ui, Html? content, DiagnosticBag diagnostics)
     {
         if (catalog.Get(name) is not { } entry)
         {
             diagnostics.Error(DiagnosticCodes.TemplateError, SourceSpan.File($"templates/{name}.html"), "the template is missing");
-            return null;
+            return false;
         }
-        var context = contexts.Value!;
         context.Ui = ui;
         context.PushGlobal(new ScriptObject
         {
@@ -56,14 +73,11 @@ public sealed class TemplateRenderer
             ["model"] = model,
             ["content"] = content,
         });
-        context.PushOwnOutput();
         try
         {
             entry.Template.Render(context);
-            var text = context.TakeOwnOutput();
-            context.PopOwnOutput();
             context.PopGlobal();
-            return text;
+            return true;
         }
         catch (ScriptRuntimeException e)
         {
@@ -71,7 +85,7 @@ public sealed class TemplateRenderer
             contexts.Value = NewContext();
             diagnostics.Error(DiagnosticCodes.TemplateError,
                 new SourceSpan(e.Span.FileName ?? entry.Path, e.Span.Start.Line + 1, e.Span.Start.Column + 1), e.OriginalMessage);
-            return null;
+            return false;
         }
     }
 

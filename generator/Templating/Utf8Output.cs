@@ -52,10 +52,16 @@ internal sealed class Utf8Output : IScriptOutput
     /// <summary>The bytes written since the last call, and the output empty again.</summary>
     public byte[] Take()
     {
-        Flush();
-        var written = bytes.WrittenSpan.ToArray();
+        var written = Written().ToArray();
         bytes.ResetWrittenCount();
         return written;
+    }
+
+    /// <summary>The bytes written so far, where they lie in the output's buffer.</summary>
+    public ReadOnlyMemory<byte> Written()
+    {
+        Flush();
+        return bytes.WrittenMemory;
     }
 
     /// <summary>Empties the output, of what a render that threw midway may have left in it.</summary>
