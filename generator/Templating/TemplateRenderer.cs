@@ -42,8 +42,9 @@ public sealed class TemplateRenderer
             return Render(layout, page, model, ui, Html.FromUtf8(ReadOnlyMemory<byte>.Empty), diagnostics) ?? [];
         // The layout renders on the next output, around the page's own text where it lies on this one: taken out as an
         // array of its own, it was a second copy of most of every page.
-        var text = Render(layout, page, model, ui, Html.FromUtf8(context.OwnOutput()), diagnostics) ?? [];
-        if (contexts.Value == context) context.PopOwnOutput();
+        // A context whose layout failed is not used again, so only a page made whole leaves it as it found it.
+        if (Render(layout, page, model, ui, Html.FromUtf8(context.OwnOutput()), diagnostics) is not { } text) return [];
+        context.PopOwnOutput();
         return text;
     }
 
