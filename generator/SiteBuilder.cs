@@ -124,10 +124,13 @@ public static class SiteBuilder
         if (upToDate is not null)
             return new BuildResult(upToDate.Diagnostics, upToDate.Files, true, clock.Timings, new WriteSummary(0, upToDate.Files.Count, 0));
 
-        var planned = Plan(options, diagnostics, clock);
+        // The draft's folders are made while the Markdown bodies are rendered: on a disk, making a large site's tens of
+        // thousands of folders takes the kernel seconds, one after another, and the workers' other core would be idle.
+        Task<SiteDraft?>? drafting = null;
+        var planned = Plan(options, diagnostics, clock, planned: files => drafting = output is null ? null : Task.Run(() =>
+            new OutputWriter(output, [options.ContentDirectory, options.TemplatesDirectory], diagnostics).Begin(files.Select(f => f.Path).ToList())));
+        var draft = drafting is null ? null : clock.Stage("draft", () => drafting.Result);
         if (planned is null) return Result([]);
-        var draft = output is null ? null : clock.Stage("draft", () =>
-            new OutputWriter(output, [options.ContentDirectory, options.TemplatesDirectory], diagnostics).Begin(planned.Files.Select(f => f.Path).ToList()));
         if (output is not null && draft is null) return Result(planned.Files);
 
         // The garbage of the Markdown stage and the plan goes before the pages add theirs.
@@ -177,7 +180,9 @@ public static class SiteBuilder
     /// every file. Null when errors stop the build.
     /// </summary>
     /// <param name="earlier">What an earlier build of the same site made, reused where its inputs are unchanged, and updated.</param>
-    public static PlannedSite? Plan(BuildOptions options, DiagnosticBag diagnostics, StageClock clock, EarlierBuild? earlier = null)
+    /// <param name="planned">Told the site's files as soon as they are planned, before the Markdown bodies are rendered.</param>
+    public static PlannedSite? Plan(BuildOptions options, DiagnosticBag diagnostics, StageClock clock, EarlierBuild? earlier = null,
+        Action<IReadOnlyList<PlannedFile>>? planned = null)
     {
         earlier?.NoteTemplateChanges(options.TemplatesDirectory);
         T? Kept<T>(string key, Func<object?[]> inputs, Func<DiagnosticBag, T?> make) where T : class =>
@@ -196,9 +201,10 @@ public static class SiteBuilder
         if (ui is null) return null;
         var site = clock.Stage("model", () => new SiteModelBuilder(options.Today, options.IncludeDrafts, options.IncludeFuture, earlier?.Stories).Build(content));
         clock.Stage("publicity", () => PublicityChecks.Check(site, diagnostics));
+        var plan = clock.Stage("plan", () => SiteRenderer.Plan(site, options.TemplatesDirectory, earlier?.Files));
+        planned?.Invoke(plan);
         var bodies = clock.Stage("markdown", () => RenderedBodies.Render(site, validated!.Bodies, new MarkdownRenderer(), diagnostics, options.MaxParallelism, earlier?.Bodies));
         if (earlier is not null) earlier.Bodies = bodies;
-        var plan = clock.Stage("plan", () => SiteRenderer.Plan(site, options.TemplatesDirectory, earlier?.Files));
         return new PlannedSite(site, templates, ui, bodies, plan);
     }
 
