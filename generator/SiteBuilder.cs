@@ -150,7 +150,7 @@ public static class SiteBuilder
         }
         BuildStamp.Forget(output!);
         var result = Result(planned.Files, clock.Stage("write", draft.Commit));
-        if (result.Succeeded && inputs is not null) BuildStamp.Write(output!, inputs, result.Files, result.Diagnostics);
+        if (result.Succeeded && inputs is not null) BuildStamp.Write(output!, inputs, result.Files, draft.States, result.Diagnostics);
         return result;
     }
 

@@ -85,13 +85,14 @@ public sealed record BuildStamp(string Inputs, IReadOnlyList<SiteFile> Files, IR
         && now.All(f => Output.TryGetValue(f.Key, out var before) && before == f.Value);
 
     /// <summary>Records a successful build; a stamp that cannot be written only costs the next build its shortcut.</summary>
-    public static void Write(string outputDirectory, string inputs, IReadOnlyList<SiteFile> files, IReadOnlyList<Diagnostic> diagnostics)
+    /// <param name="output">Every file the build left in the output folder, as it left it (<see cref="SiteDraft.States"/>).</param>
+    public static void Write(string outputDirectory, string inputs, IReadOnlyList<SiteFile> files, IReadOnlyDictionary<string, FileState> output,
+        IReadOnlyList<Diagnostic> diagnostics)
     {
         var path = PathFor(outputDirectory);
         var temp = $"{path}.{Environment.ProcessId}";
         try
         {
-            if (Scan(outputDirectory) is not { } output) return;
             using (var stream = File.Create(temp))
                 JsonSerializer.Serialize(stream, new BuildStamp(inputs, files, output, diagnostics), StampJson.Default.BuildStamp);
             File.Move(temp, path, overwrite: true);
