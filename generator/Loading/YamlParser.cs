@@ -16,7 +16,7 @@ public static class YamlParser
     /// <summary>Parses one YAML document; a syntax error or a limit becomes a diagnostic at its real position.</summary>
     public static YamlDoc? Parse(string path, string text, int lineOffset, DiagnosticBag diagnostics)
     {
-        var parser = new LimitedParser(new Parser(new StringReader(text)));
+        var parser = new LimitedParser(SimpleYaml.TryRead(text) is { } events ? new Replay(events) : new Parser(new StringReader(text)));
         try
         {
             var stream = new YamlStream();
@@ -73,6 +73,20 @@ public static class YamlParser
         public string Code { get; } = code;
 
         public Mark Start { get; } = start;
+    }
+
+    /// <summary>Gives events read beforehand, as a parser would.</summary>
+    private sealed class Replay(List<ParsingEvent> events) : IParser
+    {
+        private int next;
+
+        public ParsingEvent? Current { get; private set; }
+
+        public bool MoveNext()
+        {
+            Current = next < events.Count ? events[next++] : null;
+            return Current is not null;
+        }
     }
 
     /// <summary>

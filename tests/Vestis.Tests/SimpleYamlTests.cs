@@ -1,0 +1,134 @@
+using Vestis.Loading;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace Vestis.Tests;
+
+/// <summary>
+/// The subset reader gives, for every text it accepts, the events YamlDotNet's parser gives: the same kinds, values,
+/// styles and start of every node, the only position the checks report. Texts outside the subset are declined, and
+/// YamlDotNet reads them as before.
+/// </summary>
+public sealed class SimpleYamlTests
+{
+    /// <summary>The front matter of every announcement of a corpus from the shared generator, and every YAML file of the bundled site.</summary>
+    private static IEnumerable<(string Path, string Yaml)> Texts(string content) =>
+        Directory.EnumerateFiles(content, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(path =>
+        {
+            var text = File.ReadAllText(path);
+            return (path, path.EndsWith(".md", StringComparison.Ordinal) ? FrontMatter.Split(path, text, new Diagnostics.DiagnosticBag())?.Yaml ?? "" : text);
+        }).Where(t => t.Item1.EndsWith(".md", StringComparison.Ordinal) || t.Item1.EndsWith(".yml", StringComparison.Ordinal));
+
+    [Fact]
+    public void Every_front_matter_of_a_generated_corpus_and_of_the_bundled_site_reads_as_YamlDotNet_reads_it()
+    {
+        var root = Directory.CreateTempSubdirectory("vestis-yaml-").FullName;
+        try
+        {
+            Repository.MakeCorpus("--out", root, "--announcements", "400");
+            var texts = Texts(root).Concat(Texts(Repository.Content)).Concat(Texts(Repository.Templates)).ToList();
+            var accepted = 0;
+            foreach (var (path, yaml) in texts)
+                if (SimpleYaml.TryRead(yaml) is { } events)
+                {
+                    Assert.True(Same(Expected(yaml), events), path);
+                    accepted++;
+                }
+            // The subset is worth having only if it holds the usual announcement.
+            Assert.True(accepted > texts.Count * 9 / 10, $"{accepted} of {texts.Count} read by the subset");
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("title: Plain text, with a comma\ndate: 2020-05-08\n")]
+    [InlineData("title: \"Quoted “text” it's\"\ntags: [a, b c, \"d\"]\nempty: []\nnone: {}\n")]
+    [InlineData("author: { name: Dace Zariņa, role: \"Vadītāja\" }\n\n\nkind: news")]
+    [InlineData("project:\n  id: \"8.1.2.0/16/I/019\"\n  budget:\n    total: 1377854.00\n    sources:\n      - { source: ERDF, percent: 85 }\n      - state-budget\n  end: 2017-07-04\nnext: x\n")]
+    [InlineData("url: https://example.lv/a:b\nsum: 1, 2, [3]\n")]
+    [InlineData("# A note\ntitle: a\nproject:\n  # another, less indented than nothing\n  id: x\n    \n  name: y\n")]
+    public void A_text_in_the_subset_reads_as_YamlDotNet_reads_it(string yaml)
+    {
+        var events = SimpleYaml.TryRead(yaml);
+        Assert.NotNull(events);
+        Assert.True(Same(Expected(yaml), events));
+    }
+
+    [Theory]
+    [InlineData("title: a # comment\n")]
+    [InlineData("# comment\ntitle: a\n")]
+    [InlineData("title: first line\n  continued\n")]
+    [InlineData("title:\n")]
+    [InlineData("title: \"escaped \\\" quote\"\n")]
+    [InlineData("title: 'single'\n")]
+    [InlineData("title: a\r\n")]
+    [InlineData("title:\ta\n")]
+    [InlineData("list:\n- a\n")]
+    [InlineData("list:\n  - key: value\n")]
+    [InlineData("tags: [a,\n  b]\n")]
+    [InlineData("tags: [a, ]\n")]
+    [InlineData("tags: [[a]]\n")]
+    [InlineData("a: b: c\n")]
+    [InlineData("a: &x b\n")]
+    [InlineData("a: *x\n")]
+    [InlineData("a: !tag b\n")]
+    [InlineData("a: |\n  text\n")]
+    [InlineData("  indented: a\n")]
+    [InlineData("a: 1\n  \nb: 2\n")]
+    [InlineData("a: x \n")]
+    [InlineData("\"key\": a\n")]
+    [InlineData("a: 1\na: 2\n")]
+    [InlineData("- a\n")]
+    [InlineData("")]
+    public void A_text_outside_the_subset_is_declined_or_reads_the_same(string yaml)
+    {
+        var events = SimpleYaml.TryRead(yaml);
+        if (events is null) return;
+        Assert.True(Same(Expected(yaml), events));
+    }
+
+    [Fact]
+    public void A_duplicate_key_read_by_the_subset_is_reported_where_YamlDotNet_reports_it()
+    {
+        var bag = new Diagnostics.DiagnosticBag();
+        Assert.NotNull(SimpleYaml.TryRead("a: 1\nb: 2\na: 3\n"));
+
+        Assert.Null(YamlParser.Parse("f.md", "a: 1\nb: 2\na: 3\n", 1, bag));
+
+        var error = Assert.Single(bag.Sorted());
+        Assert.Equal((4, 1), (error.Span.Line, error.Span.Column));
+    }
+
+    private static List<ParsingEvent>? Expected(string yaml)
+    {
+        var parser = new Parser(new StringReader(yaml));
+        var events = new List<ParsingEvent>();
+        try
+        {
+            while (parser.MoveNext()) events.Add(parser.Current!);
+        }
+        catch (YamlException)
+        {
+            return null;
+        }
+        return events;
+    }
+
+    private static bool Same(List<ParsingEvent>? expected, List<ParsingEvent> actual) =>
+        expected is not null && expected.Count == actual.Count && expected.Zip(actual).All(pair => Describe(pair.First) == Describe(pair.Second));
+
+    private static string Describe(ParsingEvent e) => e switch
+    {
+        Scalar s => $"scalar {s.Value} {s.Style} {s.IsPlainImplicit} {s.IsQuotedImplicit} {s.Tag} {s.Anchor} {s.IsKey} {Where(s.Start)}",
+        MappingStart m => $"mapping {m.Style} {m.IsImplicit} {m.Tag} {m.Anchor} {Where(m.Start)}",
+        SequenceStart q => $"sequence {q.Style} {q.IsImplicit} {q.Tag} {q.Anchor} {Where(q.Start)}",
+        DocumentStart d => $"document {d.IsImplicit}",
+        DocumentEnd d => $"document end {d.IsImplicit}",
+        _ => e.GetType().Name,
+    };
+
+    private static string Where(Mark mark) => $"{mark.Index}:{mark.Line}:{mark.Column}";
+}
