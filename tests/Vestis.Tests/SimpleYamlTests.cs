@@ -1,3 +1,4 @@
+using CsCheck;
 using Vestis.Loading;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -100,6 +101,48 @@ public sealed class SimpleYamlTests
 
         var error = Assert.Single(bag.Sorted());
         Assert.Equal((4, 1), (error.Span.Line, error.Span.Column));
+    }
+
+    private static readonly string[] Indents = ["", "", "", "  ", "  ", "    ", "      ", " ", "   "];
+
+    private static readonly string[] Keys = ["title", "date", "a", "b-c", "x_1", "id", "-k", "k k", "\"q\""];
+
+    private static readonly string[] Values =
+    [
+        "plain", "two words", "2020-05-08", "85", "1377854.00", "a:b", "a: b", "a #b", "a#b", "\"quoted\"", "\"q\" x", "\"\"", "\"a\\\"b\"",
+        "'single'", "it's", "[a, b]", "[a,b]", "[]", "[ ]", "[a, ]", "[\"x\", y z]", "[a: b]", "[[a]]", "{ k: v, n: \"w\" }", "{k: v}", "{ k: }",
+        "{}", "{ k: [a] }", "{ k:v }", "{ -k: v }", "-5", "- x", "x ", "x:", "?x", "&a x", "*a", "!t x", "|", ">", "%x", "@x", "`x`", "a, b",
+        "(a)", "a \"b\" c", "[&a x]", "[!t x]", "{ k: &a v }", "[- x]", "[?x]", "{ k: |x }", "[%x]", "[@x]", "€ ā ž “x”", "https://x.lv/a?b=c", "~", "null", "a\tb", "a  b",
+    ];
+
+    /// <summary>A text of YAML-like lines, each chosen by a number: most stray from the subset in some way, or from YAML.</summary>
+    private static string Lines(int[] choices) => string.Join('\n', choices.Select(choice =>
+    {
+        var indent = Indents[choice % Indents.Length];
+        var key = Keys[choice / Indents.Length % Keys.Length];
+        var value = Values[choice / Indents.Length / Keys.Length % Values.Length];
+        return (choice / Indents.Length / Keys.Length / Values.Length) switch
+        {
+            0 or 1 or 2 => $"{indent}{key}: {value}",
+            3 => $"{indent}{key}:",
+            4 or 5 => $"{indent}- {value}",
+            6 => $"{indent}# {value}",
+            _ => indent,
+        };
+    })) + (choices.Length % 2 == 0 ? "\n" : "");
+
+    [Fact]
+    public void Any_text_the_subset_reads_gives_YamlDotNets_events()
+    {
+        var accepted = 0;
+        Gen.Int[0, Indents.Length * Keys.Length * Values.Length * 8 - 1].Array[1, 10].Select(Lines).Sample(yaml =>
+        {
+            if (SimpleYaml.TryRead(yaml) is not { } events) return;
+            Interlocked.Increment(ref accepted);
+            Assert.True(Same(Expected(yaml), events));
+        }, iter: 400_000, threads: 2, print: yaml => yaml);
+        // Most random text strays from the subset; enough of it must be read for the comparison to mean something.
+        Assert.InRange(accepted, 1_500, 400_000);
     }
 
     private static List<ParsingEvent>? Expected(string yaml)
