@@ -129,7 +129,7 @@ public static class SiteBuilder
         Task<SiteDraft?>? drafting = null;
         var planned = Plan(options, diagnostics, clock, planned: files => drafting = output is null ? null : Task.Run(() =>
             new OutputWriter(output, [options.ContentDirectory, options.TemplatesDirectory], diagnostics).Begin(files.Select(f => f.Path).ToList())));
-        var draft = drafting is null ? null : clock.Stage("draft", () => drafting.Result);
+        var draft = drafting is null ? null : clock.Stage("draft", () => drafting.GetAwaiter().GetResult());
         if (planned is null) return Result([]);
         if (output is not null && draft is null) return Result(planned.Files);
 

@@ -15,11 +15,11 @@ namespace Vestis.Loading;
 /// </summary>
 public static class SimpleYaml
 {
-    // Anywhere in the text: characters whose YAML meaning the subset leaves out (escapes, tabs, other line breaks,
-    // a byte order mark, characters outside the basic plane, which YamlDotNet may count differently in columns).
+    // Anywhere in the text: characters whose YAML meaning the subset leaves out (control characters and tabs, escapes,
+    // other line breaks, a byte order mark). Characters outside the basic plane are left out as well: YamlDotNet may
+    // count them differently in columns.
     private static readonly SearchValues<char> Declined = SearchValues.Create(
-        "\0\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000B\u000C\u000D\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016" +
-        "\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\u007F\u0085\u2028\u2029\uFEFF\\");
+        [.. Enumerable.Range(0, 0x20).Where(c => c != '\n').Select(c => (char)c), '\u007F', '\u0085', '\u2028', '\u2029', '\uFEFF', '\\']);
 
     private static readonly SearchValues<char> KeyCharacters = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-");
 
@@ -85,17 +85,14 @@ public static class SimpleYaml
         private int Indent()
         {
             at = lineStart;
-            while (at < lineEnd && text[at] == ' ') at++;
+            SkipSpaces();
             return at - lineStart;
         }
 
         /// <summary>A block mapping or sequence whose entries are indented by <paramref name="indent"/>, up to the first line indented less.</summary>
         private bool Block(int indent, bool sequence)
         {
-            var start = Here();
-            Events.Add(sequence
-                ? new SequenceStart(AnchorName.Empty, TagName.Empty, true, SequenceStyle.Block, start, start)
-                : new MappingStart(AnchorName.Empty, TagName.Empty, true, MappingStyle.Block, start, start));
+            Open(sequence, flow: false);
             while (true)
             {
                 if (!(sequence ? SequenceEntry() : MappingEntry(indent))) return false;
@@ -104,9 +101,22 @@ public static class SimpleYaml
                 if (next < indent) break;
                 if (next > indent) return false;
             }
+            Close(sequence);
+            return true;
+        }
+
+        private readonly void Open(bool sequence, bool flow)
+        {
+            var start = Here();
+            Events.Add(sequence
+                ? new SequenceStart(AnchorName.Empty, TagName.Empty, true, flow ? SequenceStyle.Flow : SequenceStyle.Block, start, start)
+                : new MappingStart(AnchorName.Empty, TagName.Empty, true, flow ? MappingStyle.Flow : MappingStyle.Block, start, start));
+        }
+
+        private readonly void Close(bool sequence)
+        {
             var end = Here();
             Events.Add(sequence ? new SequenceEnd(end, end) : new MappingEnd(end, end));
-            return true;
         }
 
         private bool MappingEntry(int indent) => Key() && (at >= lineEnd ? NestedBlock(indent) : InlineValue());
@@ -115,23 +125,28 @@ public static class SimpleYaml
         {
             if (at + 1 >= lineEnd || text[at] != '-' || text[at + 1] != ' ') return false;
             at++;
-            while (at < lineEnd && text[at] == ' ') at++;
+            SkipSpaces();
             return at < lineEnd && InlineValue();
         }
 
-        /// <summary>A key and its colon; <see cref="at"/> is left on its value, or at the end of the line.</summary>
+        /// <summary>A key of a block mapping and its colon; <see cref="at"/> is left on its value, or at the end of the line.</summary>
         private bool Key()
         {
-            var start = at;
-            var length = text.AsSpan(at, lineEnd - at).IndexOfAnyExcept(KeyCharacters);
-            if (length <= 0 || text[at] == '-' || text[at + length] != ':') return false;
-            at += length;
-            Events.Add(new Scalar(AnchorName.Empty, TagName.Empty, text[start..at], ScalarStyle.Plain, true, false, At(start), Here(), true));
-            at++;
+            if (!PlainKey()) return false;
             if (at == lineEnd) return true;
             if (text[at] != ' ') return false;
-            while (at < lineEnd && text[at] == ' ') at++;
+            SkipSpaces();
             return at < lineEnd;
+        }
+
+        /// <summary>A key in the subset's plain letters and its colon, which <see cref="at"/> is left after.</summary>
+        private bool PlainKey()
+        {
+            var length = text.AsSpan(at, lineEnd - at).IndexOfAnyExcept(KeyCharacters);
+            if (length <= 0 || text[at] == '-' || text[at + length] != ':') return false;
+            Plain(at, at + length, isKey: true);
+            at += length + 1;
+            return true;
         }
 
         /// <summary>The block under a key with nothing after its colon: a mapping, or a sequence, indented further.</summary>
@@ -218,10 +233,7 @@ public static class SimpleYaml
         /// <summary>A flow sequence of scalars, or a flow mapping of plain keys to scalars, closed on its line.</summary>
         private bool Flow(bool sequence)
         {
-            var start = Here();
-            Events.Add(sequence
-                ? new SequenceStart(AnchorName.Empty, TagName.Empty, true, SequenceStyle.Flow, start, start)
-                : new MappingStart(AnchorName.Empty, TagName.Empty, true, MappingStyle.Flow, start, start));
+            Open(sequence, flow: true);
             var close = sequence ? ']' : '}';
             at++;
             SkipSpaces();
@@ -232,19 +244,14 @@ public static class SimpleYaml
                 if (!sequence && !FlowKey() || !FlowScalar() || Closes(close) is not { } ends) return false;
                 closed = ends;
             }
-            var end = Here();
-            Events.Add(sequence ? new SequenceEnd(end, end) : new MappingEnd(end, end));
+            Close(sequence);
             return true;
         }
 
-        /// <summary>A plain key in a flow mapping, its colon and the spaces after it.</summary>
+        /// <summary>A key in a flow mapping, its colon and the spaces after it.</summary>
         private bool FlowKey()
         {
-            var key = at;
-            var length = text.AsSpan(at, lineEnd - at).IndexOfAnyExcept(KeyCharacters);
-            if (length <= 0 || text[at] == '-' || text[at + length] != ':' || at + length + 1 >= lineEnd || text[at + length + 1] != ' ') return false;
-            Plain(key, key + length, isKey: true);
-            at += length + 1;
+            if (!PlainKey() || at >= lineEnd || text[at] != ' ') return false;
             SkipSpaces();
             return true;
         }

@@ -14,11 +14,11 @@ public sealed class SimpleYamlTests
 {
     /// <summary>The front matter of every announcement of a corpus from the shared generator, and every YAML file of the bundled site.</summary>
     private static IEnumerable<(string Path, string Yaml)> Texts(string content) =>
-        Directory.EnumerateFiles(content, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(path =>
-        {
-            var text = File.ReadAllText(path);
-            return (path, path.EndsWith(".md", StringComparison.Ordinal) ? FrontMatter.Split(path, text, new Diagnostics.DiagnosticBag())?.Yaml ?? "" : text);
-        }).Where(t => t.Item1.EndsWith(".md", StringComparison.Ordinal) || t.Item1.EndsWith(".yml", StringComparison.Ordinal));
+        Directory.EnumerateFiles(content, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+            .Where(path => path.EndsWith(".md", StringComparison.Ordinal) || path.EndsWith(".yml", StringComparison.Ordinal))
+            .Select(path => (path, path.EndsWith(".md", StringComparison.Ordinal)
+                ? FrontMatter.Split(path, File.ReadAllText(path), new Diagnostics.DiagnosticBag())?.Yaml ?? ""
+                : File.ReadAllText(path)));
 
     [Fact]
     public void Every_front_matter_of_a_generated_corpus_and_of_the_bundled_site_reads_as_YamlDotNet_reads_it()
