@@ -163,7 +163,7 @@ public static class SiteBuilder
         int maxParallelism, Action madeOne)
     {
         var failed = 0;
-        Parallel.ForEach(planned.Files, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, file =>
+        Parallel.ForEach(MakingOrder(planned.Files), new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, file =>
         {
             var problems = new DiagnosticBag();
             var made = planned.Make(file, problems);
@@ -174,6 +174,14 @@ public static class SiteBuilder
             madeOne();
         });
     }
+
+    /// <summary>
+    /// The files in the order the workers take them: those made from the whole site first, then the rest as planned. Each
+    /// worker takes a stretch of the plan, and each language's whole-site files end the language's stretch, the sitemaps
+    /// the plan: made last, the build ended with one worker making them and the other idle.
+    /// </summary>
+    internal static List<PlannedFile> MakingOrder(IReadOnlyList<PlannedFile> files) =>
+        [.. files.Where(f => f.WholeSite), .. files.Where(f => !f.WholeSite)];
 
     /// <summary>
     /// Everything before the pages are made: Load, Validate, Model, the Markdown bodies and the plan of

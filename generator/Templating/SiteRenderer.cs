@@ -29,8 +29,10 @@ public sealed record SitemapEntry(string Url, IReadOnlyList<AlternateView> Alter
 /// <param name="Template">For an HTML page: the layout that makes it, where an audit failure is reported.</param>
 /// <param name="AboutProject">For a page about a project: the project's id, whose EU label and facts card the audit must find on it.</param>
 /// <param name="Sitemap">For a page the sitemap lists: its path in each language (null where it has none).</param>
+/// <param name="WholeSite">Made from every story, project or page of a language or the site (sitemaps, search indexes, the site's feeds
+/// and lists): the largest files, each taking a worker for a while.</param>
 public sealed record PlannedFile(string Path, string Kind, string? Language, Func<PlannedSite, DiagnosticBag, OutputFile> Make,
-    string? Template = null, string? AboutProject = null, Func<string, string?>? Sitemap = null)
+    string? Template = null, string? AboutProject = null, Func<string, string?>? Sitemap = null, bool WholeSite = false)
 {
     public SiteFile Describe() => new(Path, Kind, Language, Template is not null);
 }
@@ -140,7 +142,7 @@ public static class SiteRenderer
                     v => v.Page(v.Ui["accessibility.title"], "accessibility", Urls.Accessibility), v => v.AccessibilityStatement(statement)));
             var index = Urls.SearchIndex(language);
             plan.Add(new PlannedFile(index, "search-index", language, (s, _) => new OutputFile(index, SearchIndexWriter.Write(s.Views(language).SearchIndex(
-                site.Stories.Select(story => story.PublishedFor(language, languages, site.Today)).OfType<Announcement>())))));
+                site.Stories.Select(story => story.PublishedFor(language, languages, site.Today)).OfType<Announcement>()))), WholeSite: true));
             plan.Add(NotFound(language, $"{language}/404.html", lang => $"{lang}/404.html"));
         }
 
@@ -256,8 +258,9 @@ public static class SiteRenderer
             var page = views.Absolute(municipalityId is null ? Urls.Home(language) : Urls.Municipality(language, municipalityId));
             return new(title(views), title(views), views.Absolute(path), page, language);
         }
-        plan.Add(new PlannedFile(atom, "feed", language, (s, _) => new OutputFile(atom, FeedWriter.Atom(Head(s.Views(language), atom), Entries(s.Views(language))))));
-        plan.Add(new PlannedFile(json, "feed", language, (s, _) => new OutputFile(json, FeedWriter.Json(Head(s.Views(language), json), Entries(s.Views(language))))));
+        var wholeSite = municipalityId is null;
+        plan.Add(new PlannedFile(atom, "feed", language, (s, _) => new OutputFile(atom, FeedWriter.Atom(Head(s.Views(language), atom), Entries(s.Views(language)))), WholeSite: wholeSite));
+        plan.Add(new PlannedFile(json, "feed", language, (s, _) => new OutputFile(json, FeedWriter.Json(Head(s.Views(language), json), Entries(s.Views(language)))), WholeSite: wholeSite));
     }
 
     /// <summary>
@@ -272,14 +275,14 @@ public static class SiteRenderer
             .Skip(skip).Take(limit).Select(x => s.Views(x.File.Language!).SitemapEntry(x.File.Sitemap!));
         if (listed <= limit)
         {
-            plan.Add(new PlannedFile("sitemap.xml", "sitemap", null, (s, _) => new OutputFile("sitemap.xml", SitemapWriter.Write(Entries(s, 0)))));
+            plan.Add(new PlannedFile("sitemap.xml", "sitemap", null, (s, _) => new OutputFile("sitemap.xml", SitemapWriter.Write(Entries(s, 0))), WholeSite: true));
             return;
         }
         var parts = Enumerable.Range(1, (listed + limit - 1) / limit).Select(n => $"sitemap-{n}.xml").ToList();
         for (var i = 0; i < parts.Count; i++)
         {
             var (path, skip) = (parts[i], i * limit);
-            plan.Add(new PlannedFile(path, "sitemap", null, (s, _) => new OutputFile(path, SitemapWriter.Write(Entries(s, skip)))));
+            plan.Add(new PlannedFile(path, "sitemap", null, (s, _) => new OutputFile(path, SitemapWriter.Write(Entries(s, skip))), WholeSite: true));
         }
         plan.Add(new PlannedFile("sitemap.xml", "sitemap", null, (s, _) => new OutputFile("sitemap.xml",
             SitemapWriter.Index(parts.Select(s.Views(defaultLanguage).Absolute)))));
@@ -292,8 +295,9 @@ public static class SiteRenderer
         var json = Urls.ProjectData(language, municipalityId, "json");
         // Made once for both formats.
         List<ProjectRecord> Records(ViewFactory views) => views.Shared(csv, BothFormats, () => projects.Select(views.ProjectRecord).ToList());
-        plan.Add(new PlannedFile(csv, "data", language, (s, _) => new OutputFile(csv, ProjectData.Csv(Records(s.Views(language))))));
-        plan.Add(new PlannedFile(json, "data", language, (s, _) => new OutputFile(json, ProjectData.Json(language, Records(s.Views(language))))));
+        var wholeSite = municipalityId is null;
+        plan.Add(new PlannedFile(csv, "data", language, (s, _) => new OutputFile(csv, ProjectData.Csv(Records(s.Views(language)))), WholeSite: wholeSite));
+        plan.Add(new PlannedFile(json, "data", language, (s, _) => new OutputFile(json, ProjectData.Json(language, Records(s.Views(language)))), WholeSite: wholeSite));
     }
 
     private static FeedEntry Entry(ViewFactory views, Announcement a)
