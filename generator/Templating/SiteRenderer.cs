@@ -184,10 +184,10 @@ public static class SiteRenderer
             {
                 Page("project", language, PathIn, "layouts/project",
                     v => v.Page(Name(v), "project", PathIn, project.Aims.For(language, v.DefaultLanguage), publicity: v.LabelFor(project.Id)),
-                    v => new ProjectPageView(v.Project(project), v.StoriesAbout(project).Select(v.Item).ToList()),
+                    v => new ProjectPageView(v.Project(project), v.ItemsAbout(project)),
                     project.Id),
                 Embed(language, Name, PathIn,
-                    v => new EmbedView(v.ProjectLink(project), v.StoriesAbout(project).Select(v.Item).ToList(), v.Project(project)),
+                    v => new EmbedView(v.ProjectLink(project), v.ItemsAbout(project), v.Project(project)),
                     project.Id),
             };
         }).ToArray();

@@ -142,7 +142,14 @@ public sealed class ViewFactory(SiteModel site, string language, UiStrings ui, R
             site.Content.Projects.TryGetValue(id, out var project) ? PublicityLabel.For(project, language, site.Settings) : null);
 
     /// <summary>The stories about a project, oldest first.</summary>
-    public IReadOnlyList<Story> StoriesAbout(Project project) => site.StoriesByProject[project.Id];
+    private IReadOnlyList<Story> StoriesAbout(Project project) => site.StoriesByProject[project.Id];
+
+    /// <summary>The stories about a project as its page and its embeddable list show them: one list, taken by both.</summary>
+    public ItemList ItemsAbout(Project project) =>
+        Shared($"items {project.Id}", ProjectListings, () => new ItemList(StoriesAbout(project).Select(Item)));
+
+    /// <summary>The files of a language that list a project's stories: its page and its embeddable list.</summary>
+    private const int ProjectListings = 2;
 
     /// <summary>
     /// The label's view, one for all the labels alike: the projects of a programme share a few labels, so each is

@@ -74,6 +74,9 @@ public sealed record ItemView(
     bool Draft,
     ScheduledView? Scheduled);
 
+/// <summary>The stories listed on a project's page and on its embeddable list, shared by both: the list is rendered once.</summary>
+public sealed class ItemList(IEnumerable<ItemView> items) : List<ItemView>(items), ISharedView;
+
 public sealed record PagerView(int Current, int Total, string? Previous, string? Next, IReadOnlyList<LinkView> Pages);
 
 public sealed record FundingSourceView(string Label, string Amount, string Share, bool Eligible, string? Note);

@@ -85,4 +85,36 @@ public sealed class SharedPartialTests
             Assert.Equal(html.Title!.Split(" · ")[0], html.QuerySelector(".facts .on-page")!.TextContent);
         }
     }
+
+    [Fact]
+    public void A_project_page_and_its_embeddable_list_share_the_list_of_its_stories_until_both_have_taken_it()
+    {
+        var options = new BuildOptions(Repository.Content, Repository.Templates, null, false, new DateOnly(2026, 11, 23), 1);
+        var planned = SiteBuilder.Plan(options, new DiagnosticBag(), new StageClock(BuildProgress.None))!;
+        var project = planned.Site.Projects.MaxBy(p => planned.Site.StoriesByProject[p.Id].Count)!;
+        var views = planned.Views("lv");
+
+        var (page, embed, next) = (views.ItemsAbout(project), views.ItemsAbout(project), views.ItemsAbout(project));
+
+        Assert.True(page.Count > 1, $"project {project.Id} has {page.Count} stories");
+        Assert.Same(page, embed);
+        Assert.NotSame(page, next);
+        Assert.Equal(page.Select(i => i.Href), next.Select(i => i.Href));
+    }
+
+    [Fact]
+    public void A_list_that_reads_the_page_shows_the_project_page_and_the_embeddable_list_their_own()
+    {
+        using var templates = new TestTemplates();
+        templates.Edit("partials/items.html", text => "<p class=\"on-page\">{{ page.kind }}</p>\n" + text);
+        using var site = new TestSite();
+
+        var result = site.Build(templates: templates.Root);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        var lists = result.Files.Where(f => f.Language == "lv" && f.Kind is "project" or "embed" && f.Path.Contains("/projects/", StringComparison.Ordinal)).ToList();
+        Assert.Contains(lists, f => f.Kind == "embed");
+        foreach (var file in lists)
+            Assert.Equal(file.Kind, new AngleSharp.Html.Parser.HtmlParser().ParseDocument(site.Page(file.Path)).QuerySelector(".on-page")!.TextContent);
+    }
 }
