@@ -177,8 +177,9 @@ public static class SiteBuilder
 
     /// <summary>
     /// The files in the order the workers take them: those made from the whole site first, then the rest as planned. Each
-    /// worker takes a stretch of the plan, and each language's whole-site files end the language's stretch, the sitemaps
-    /// the plan: made last, the build ended with one worker making them and the other idle.
+    /// worker takes a stretch of the list and ends with its end; planned after each language's pages and at the end of
+    /// the plan, the whole-site files were the last each worker made, the build ending with one worker on them and the
+    /// other idle.
     /// </summary>
     internal static List<PlannedFile> MakingOrder(IReadOnlyList<PlannedFile> files) =>
         [.. files.Where(f => f.WholeSite), .. files.Where(f => !f.WholeSite)];
