@@ -67,6 +67,28 @@ public sealed class UpToDateTests
         Assert.Equal(0, again.Written!.Written);
     }
 
+    /// <summary>Each kind of content file is part of the inputs' hash: those the load reads, and those it only lists (attachments, artwork).</summary>
+    [Theory]
+    [InlineData("site.yml")]
+    [InlineData("measures.yml")]
+    [InlineData("municipalities/ilukstes-novads.yml")]
+    [InlineData("announcements/ilukstes-novads/2019-09-19-projekts/plans.pdf")]
+    [InlineData(TestSite.NationalLogo)]
+    public void An_edited_content_file_of_any_kind_is_built_again(string file)
+    {
+        using var site = new TestSite();
+        var path = Path.Join(site.Content, file);
+        if (!File.Exists(path)) site.Write(file, "%PDF-1.4 first");
+        Assert.True(site.Build().Succeeded);
+        Assert.False(MadePages(site.Build()));
+
+        File.AppendAllText(path, file.EndsWith(".svg", StringComparison.Ordinal) ? "<!-- edited -->\n" : "# edited\n");
+        var result = site.Build();
+
+        Assert.True(result.Succeeded);
+        Assert.True(MadePages(result));
+    }
+
     [Fact]
     public void An_edited_template_is_built_again()
     {
