@@ -74,9 +74,18 @@ public sealed class PageAuditor(TemplateCatalog templates, DiagnosticBag diagnos
         }
     }
 
-    /// <summary>The page's tree: built straight from its bytes when it keeps to the strict parser's subset, else by AngleSharp.</summary>
+    /// <summary>
+    /// The page's tree: built straight from its bytes when it keeps to the strict parser's subset, with texts only in the
+    /// labels and facts cards, where the checks read them; else by AngleSharp.
+    /// </summary>
     private PageElement Parse(byte[] page) =>
-        StrictPageParser.TryParse(page) ?? PageTree.From(parsers.Value!.ParseDocument(Encoding.UTF8.GetString(page)));
+        StrictPageParser.TryParse(page, TextsRead) ?? PageTree.From(parsers.Value!.ParseDocument(Encoding.UTF8.GetString(page)));
+
+    /// <summary>The elements below which the checks read texts: the label (its wording, its emblem) and the facts card.</summary>
+    private static readonly string[] TextsRead = [LabelAttribute, FactsCardAttribute];
+
+    private const string LabelAttribute = "data-eu-publicity";
+    private const string FactsCardAttribute = "data-project-facts";
 
     private IEnumerable<(string Code, string Problem)> Problems(RenderedPage page, PageElement document)
     {
@@ -131,8 +140,8 @@ public sealed class PageAuditor(TemplateCatalog templates, DiagnosticBag diagnos
             for (var attribute = element.FirstAttribute; attribute is not null; attribute = attribute.Next)
                 switch (attribute.Name)
                 {
-                    case "data-eu-publicity": found.Labels.Add(element); break;
-                    case "data-project-facts": found.Cards.Add(element); break;
+                    case LabelAttribute: found.Labels.Add(element); break;
+                    case FactsCardAttribute: found.Cards.Add(element); break;
                 }
             if (Fetched.TryGetValue(element.LocalName, out var attributes) && !(element.LocalName == "link" && NamesADocument(element)))
                 foreach (var attribute in attributes)

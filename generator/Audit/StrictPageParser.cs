@@ -185,11 +185,16 @@ public static class StrictPageParser
     private sealed class Outside : Exception;
 
     /// <summary>The page's tree, or null when the page strays from the subset this parser builds exactly.</summary>
-    public static PageElement? TryParse(byte[] page)
+    /// <param name="textsBelow">
+    /// When given, texts and comments are kept only inside elements with one of these attributes, and the rest of the
+    /// tree is its elements: a page's texts are most of its nodes, and a reader of the tree may need few of them. The
+    /// page is checked against the subset all the same. Null keeps every node.
+    /// </param>
+    public static PageElement? TryParse(byte[] page, IReadOnlyCollection<string>? textsBelow = null)
     {
         try
         {
-            return new Parse(page).Document();
+            return new Parse(page, textsBelow).Document();
         }
         catch (Outside)
         {
@@ -199,7 +204,7 @@ public static class StrictPageParser
 
     private enum Mode { Initial, BeforeHtml, BeforeHead, InHead, AfterHead, InBody, AfterBody, AfterAfterBody }
 
-    private ref struct Parse(byte[] bytes)
+    private ref struct Parse(byte[] bytes, IReadOnlyCollection<string>? textsBelow)
     {
         private readonly byte[] bytes = bytes;
         private readonly ReadOnlySpan<byte> page = bytes;
@@ -208,6 +213,12 @@ public static class StrictPageParser
         private int at;
         private int order;
         private Mode mode;
+
+        // Texts are kept while at least this many elements are open: from the first open element with an attribute of
+        // textsBelow to its end tag; from the start when every text is kept.
+        private int keptFrom = textsBelow is null ? 0 : int.MaxValue;
+
+        private readonly bool KeepsText => open.Count >= keptFrom;
 
         private static Exception Stray() => new Outside();
 
@@ -244,11 +255,11 @@ public static class StrictPageParser
                     return;
                 case Mode.InBody when blank || !InTableStructure:
                 case Mode.InHead or Mode.AfterHead when blank:
-                    AddText(Current, Characters(start, end));
+                    if (KeepsText) AddText(Current, Characters(start, end));
                     return;
                 case Mode.AfterBody or Mode.AfterAfterBody when blank:
                     // Blank text after </body> or </html> goes into the body, by the in-body rules.
-                    AddText(open[1].Element, Characters(start, end));
+                    if (KeepsText) AddText(open[1].Element, Characters(start, end));
                     return;
                 default:
                     throw Stray();
@@ -289,8 +300,9 @@ public static class StrictPageParser
             if (close < 0) throw Stray();
             var data = page.Slice(start, close);
             if (data.StartsWith(">"u8) || data.StartsWith("->"u8) || data.IndexOf("--"u8) >= 0 || data.EndsWith("-"u8)) throw Stray();
-            var comment = new PageText(new PageCharacters(bytes, start, close), comment: true);
             at = start + close + 3;
+            if (!KeepsText) return;
+            var comment = new PageText(new PageCharacters(bytes, start, close), comment: true);
             switch (mode)
             {
                 case Mode.Initial or Mode.BeforeHtml or Mode.AfterAfterBody: document.Add(comment); break;
@@ -319,7 +331,7 @@ public static class StrictPageParser
             {
                 case Mode.BeforeHtml when name == "html":
                     document.Add(element);
-                    open.Add((element, tag));
+                    Push(element, tag);
                     mode = Mode.BeforeHead;
                     return;
                 case Mode.BeforeHead when name == "head":
@@ -394,7 +406,7 @@ public static class StrictPageParser
                 var close = RawTextEnd(name);
                 var content = page[at..close];
                 if (name == "script" && content.IndexOf("<!--"u8) >= 0) throw Stray();
-                if (content.Length > 0) element.Add(new PageText(name == "title" ? Characters(at, close) : new PageCharacters(bytes, at, close - at), comment: false));
+                if (content.Length > 0 && KeepsText) element.Add(new PageText(name == "title" ? Characters(at, close) : new PageCharacters(bytes, at, close - at), comment: false));
                 at = close;
             }
         }
@@ -409,7 +421,25 @@ public static class StrictPageParser
         private void Open(PageElement element, Name tag)
         {
             Current.Add(element);
+            Push(element, tag);
+        }
+
+        private void Push(PageElement element, Name tag)
+        {
             open.Add((element, tag));
+            if (KeepsText) return;
+            foreach (var name in textsBelow!)
+                if (element.Attribute(name) is not null)
+                {
+                    keptFrom = open.Count;
+                    return;
+                }
+        }
+
+        private void Close()
+        {
+            open.RemoveAt(open.Count - 1);
+            if (open.Count < keptFrom && textsBelow is not null) keptFrom = int.MaxValue;
         }
 
         /// <summary>Where the raw text of <paramref name="name"/> ends: at the first end tag of the same name, in any case.</summary>
@@ -437,18 +467,18 @@ public static class StrictPageParser
             switch (mode)
             {
                 case Mode.InHead when name == "head" && Current.LocalName == "head":
-                    open.RemoveAt(open.Count - 1);
+                    Close();
                     mode = Mode.AfterHead;
                     return;
                 case Mode.InHead when open.Count > 2 && Current.LocalName == name:
-                    open.RemoveAt(open.Count - 1);
+                    Close();
                     return;
                 case Mode.InBody when name == "body":
                     if (open.Count != 2) throw Stray();
                     mode = Mode.AfterBody;
                     return;
                 case Mode.InBody when open.Count > 2 && Current.LocalName == name && name != "br":
-                    open.RemoveAt(open.Count - 1);
+                    Close();
                     return;
                 case Mode.AfterBody when name == "html":
                     mode = Mode.AfterAfterBody;

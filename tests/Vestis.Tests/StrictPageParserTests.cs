@@ -20,22 +20,24 @@ public sealed class StrictPageParserTests : IClassFixture<BundledSiteTests.Built
     public StrictPageParserTests(BundledSiteTests.BuiltSite site) => this.site = site;
 
     /// <summary>The tree as text; on the way, <see cref="PageElement.Descendants"/> must give the elements in document order.</summary>
-    private static string Shape(PageElement element)
+    /// <param name="textsBelow">Leaves out texts and comments but those inside elements with one of these attributes.</param>
+    private static string Shape(PageElement element, IReadOnlyCollection<string>? textsBelow = null)
     {
         var shape = new StringBuilder();
         var inOrder = new List<PageElement>();
-        void Write(PageElement e)
+        void Write(PageElement e, bool texts)
         {
             if (e != element) inOrder.Add(e);
+            texts |= textsBelow?.Any(name => e.Attribute(name) is not null) ?? true;
             shape.Append('<').Append(e.NamespaceUri).Append(' ').Append(e.LocalName).Append(" #").Append(e.Order);
             foreach (var a in e.Attributes) shape.Append(' ').Append(a.NamespaceUri).Append(' ').Append(a.Name).Append("=\"").Append(a.Value).Append('"');
             shape.Append('>');
             foreach (var child in e.Children)
-                if (child is PageElement c) Write(c);
-                else if (child is PageText t) shape.Append(t.IsComment ? "<!--" : "[").Append(t.Data).Append(t.IsComment ? "-->" : "]");
+                if (child is PageElement c) Write(c, texts);
+                else if (child is PageText t && texts) shape.Append(t.IsComment ? "<!--" : "[").Append(t.Data).Append(t.IsComment ? "-->" : "]");
             shape.Append("</>");
         }
-        Write(element);
+        Write(element, texts: false);
         Assert.Equal(inOrder, element.Descendants());
         return shape.ToString();
     }
@@ -59,6 +61,39 @@ public sealed class StrictPageParserTests : IClassFixture<BundledSiteTests.Built
             Assert.Equal(AngleSharpShape(Encoding.UTF8.GetString(bytes)), Shape(tree));
         }
         Assert.Empty(declined);
+    }
+
+    /// <summary>The elements below which the audit reads texts, as it asks the parser for them.</summary>
+    private static readonly string[] AuditedTexts = ["data-eu-publicity", "data-project-facts"];
+
+    [Fact]
+    public void Asked_for_the_audited_texts_only_the_strict_parser_builds_the_same_elements_with_texts_only_inside_labels_and_facts_cards()
+    {
+        var labelled = 0;
+        foreach (var path in Directory.EnumerateFiles(site.Output, "*.html", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var bytes = File.ReadAllBytes(path);
+            var whole = StrictPageParser.TryParse(bytes)!;
+            var audited = StrictPageParser.TryParse(bytes, AuditedTexts);
+            Assert.NotNull(audited);
+            Assert.Equal(Shape(whole, AuditedTexts), Shape(audited));
+            if (whole.Descendants().Any(e => e.Attribute("data-eu-publicity") is not null)) labelled++;
+        }
+        Assert.True(labelled > 5);
+    }
+
+    [Fact]
+    public void Texts_are_kept_from_a_label_or_card_to_its_end_tag_and_not_after()
+    {
+        var page = Head + "<body><p>before</p><div lang=\"lv\" data-eu-publicity><p>in <b>the</b> label<!--c--></p>"
+            + "<div data-project-facts>nested</div><img data-project-facts alt=\"\"></div><p>after</p>"
+            + "<dl data-project-facts><dt>t</dt><dd>d</dd></dl>\n</body>\n<!-- after body -->\n</html>\n";
+        var tree = StrictPageParser.TryParse(Encoding.UTF8.GetBytes(page), AuditedTexts);
+
+        Assert.NotNull(tree);
+        Assert.Equal(Shape(PageTree.From(AngleSharp.ParseDocument(page)), AuditedTexts), Shape(tree));
+        Assert.Contains("[in ]<http://www.w3.org/1999/xhtml b", Shape(tree), StringComparison.Ordinal);
+        Assert.DoesNotContain("after", Shape(tree), StringComparison.Ordinal);
     }
 
     private const string Head = "<!DOCTYPE html>\n<html lang=\"lv\">\n<head>\n<meta charset=\"utf-8\">\n<title>T &amp; t</title>\n</head>\n";
