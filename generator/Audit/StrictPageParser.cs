@@ -190,7 +190,7 @@ public static class StrictPageParser
     /// tree is its elements: a page's texts are most of its nodes, and a reader of the tree may need few of them. The
     /// page is checked against the subset all the same. Null keeps every node.
     /// </param>
-    public static PageElement? TryParse(byte[] page, IReadOnlyCollection<string>? textsBelow = null)
+    public static PageElement? TryParse(byte[] page, IReadOnlyList<string>? textsBelow = null)
     {
         try
         {
@@ -204,7 +204,7 @@ public static class StrictPageParser
 
     private enum Mode { Initial, BeforeHtml, BeforeHead, InHead, AfterHead, InBody, AfterBody, AfterAfterBody }
 
-    private ref struct Parse(byte[] bytes, IReadOnlyCollection<string>? textsBelow)
+    private ref struct Parse(byte[] bytes, IReadOnlyList<string>? textsBelow)
     {
         private readonly byte[] bytes = bytes;
         private readonly ReadOnlySpan<byte> page = bytes;
@@ -428,8 +428,9 @@ public static class StrictPageParser
         {
             open.Add((element, tag));
             if (KeepsText) return;
-            foreach (var name in textsBelow!)
-                if (element.Attribute(name) is not null)
+            // By index: an enumerator of the interface would be an object made for every element.
+            for (var i = 0; i < textsBelow!.Count; i++)
+                if (element.Attribute(textsBelow[i]) is not null)
                 {
                     keptFrom = open.Count;
                     return;
