@@ -82,7 +82,7 @@ public sealed class PageAuditor(TemplateCatalog templates, DiagnosticBag diagnos
         StrictPageParser.TryParse(page, TextsRead) ?? PageTree.From(parsers.Value!.ParseDocument(Encoding.UTF8.GetString(page)));
 
     /// <summary>The elements below which the checks read texts: the label (its wording, its emblem) and the facts card.</summary>
-    private static readonly string[] TextsRead = [LabelAttribute, FactsCardAttribute];
+    internal static readonly string[] TextsRead = [LabelAttribute, FactsCardAttribute];
 
     private const string LabelAttribute = "data-eu-publicity";
     private const string FactsCardAttribute = "data-project-facts";

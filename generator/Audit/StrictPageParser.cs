@@ -440,7 +440,7 @@ public static class StrictPageParser
         private void Close()
         {
             open.RemoveAt(open.Count - 1);
-            if (open.Count < keptFrom && textsBelow is not null) keptFrom = int.MaxValue;
+            if (open.Count < keptFrom) keptFrom = int.MaxValue;
         }
 
         /// <summary>Where the raw text of <paramref name="name"/> ends: at the first end tag of the same name, in any case.</summary>

@@ -63,9 +63,6 @@ public sealed class StrictPageParserTests : IClassFixture<BundledSiteTests.Built
         Assert.Empty(declined);
     }
 
-    /// <summary>The elements below which the audit reads texts, as it asks the parser for them.</summary>
-    private static readonly string[] AuditedTexts = ["data-eu-publicity", "data-project-facts"];
-
     [Fact]
     public void Asked_for_the_audited_texts_only_the_strict_parser_builds_the_same_elements_with_texts_only_inside_labels_and_facts_cards()
     {
@@ -74,9 +71,9 @@ public sealed class StrictPageParserTests : IClassFixture<BundledSiteTests.Built
         {
             var bytes = File.ReadAllBytes(path);
             var whole = StrictPageParser.TryParse(bytes)!;
-            var audited = StrictPageParser.TryParse(bytes, AuditedTexts);
+            var audited = StrictPageParser.TryParse(bytes, PageAuditor.TextsRead);
             Assert.NotNull(audited);
-            Assert.Equal(Shape(whole, AuditedTexts), Shape(audited));
+            Assert.Equal(Shape(whole, PageAuditor.TextsRead), Shape(audited));
             if (whole.Descendants().Any(e => e.Attribute("data-eu-publicity") is not null)) labelled++;
         }
         Assert.True(labelled > 5);
@@ -88,10 +85,10 @@ public sealed class StrictPageParserTests : IClassFixture<BundledSiteTests.Built
         var page = Head + "<body><p>before</p><div lang=\"lv\" data-eu-publicity><p>in <b>the</b> label<!--c--></p>"
             + "<div data-project-facts>nested</div><img data-project-facts alt=\"\"></div><p>after</p>"
             + "<dl data-project-facts><dt>t</dt><dd>d</dd></dl>\n</body>\n<!-- after body -->\n</html>\n";
-        var tree = StrictPageParser.TryParse(Encoding.UTF8.GetBytes(page), AuditedTexts);
+        var tree = StrictPageParser.TryParse(Encoding.UTF8.GetBytes(page), PageAuditor.TextsRead);
 
         Assert.NotNull(tree);
-        Assert.Equal(Shape(PageTree.From(AngleSharp.ParseDocument(page)), AuditedTexts), Shape(tree));
+        Assert.Equal(Shape(PageTree.From(AngleSharp.ParseDocument(page)), PageAuditor.TextsRead), Shape(tree));
         Assert.Contains("[in ]<http://www.w3.org/1999/xhtml b", Shape(tree), StringComparison.Ordinal);
         Assert.DoesNotContain("after", Shape(tree), StringComparison.Ordinal);
     }
