@@ -7,7 +7,7 @@ public static class CommandLine
 
           build [--content DIR] [--templates DIR] [--output DIR] [--drafts] [--today yyyy-mm-dd] [--threads N]
                 builds the site (defaults: content, templates, site-output)
-          check [--content DIR] [--templates DIR] [--drafts] [--today yyyy-mm-dd] [--format text|json]
+          check [--content DIR] [--templates DIR] [--drafts] [--today yyyy-mm-dd] [--format text|json] [--threads N]
                 validates everything a build would, writes nothing; json: one object for editors and CI
           serve [--content DIR] [--templates DIR] [--port N] [--today yyyy-mm-dd] [--threads N]
                 builds into memory and serves on http://127.0.0.1:8123/ (--port 0: any free port),
