@@ -36,22 +36,36 @@ public sealed class StaticServer : IDisposable
             HttpListenerContext context;
             try { context = await listener.GetContextAsync(); }
             catch (Exception e) when (e is HttpListenerException or ObjectDisposedException) { return; }
-            var path = Path.Join(root, Uri.UnescapeDataString(context.Request.Url!.AbsolutePath));
-            if (Directory.Exists(path)) path = Path.Join(path, "index.html");
-            var found = File.Exists(path);
-            context.Response.StatusCode = found ? 200 : 404;
-            context.Response.ContentType = Path.GetExtension(path) switch
-            {
-                ".html" => "text/html; charset=utf-8",
-                ".css" => "text/css",
-                ".js" => "text/javascript; charset=utf-8",
-                ".json" => "application/json; charset=utf-8",
-                ".svg" => "image/svg+xml",
-                _ => "application/octet-stream",
-            };
-            foreach (var (name, value) in headers) context.Response.Headers[name] = value;
+            // Each request is answered on its own, as a browser asks for a page's frames and scripts at once.
+            _ = Task.Run(() => Respond(context));
+        }
+    }
+
+    private async Task Respond(HttpListenerContext context)
+    {
+        var path = Path.Join(root, Uri.UnescapeDataString(context.Request.Url!.AbsolutePath));
+        if (Directory.Exists(path)) path = Path.Join(path, "index.html");
+        var found = File.Exists(path);
+        context.Response.StatusCode = found ? 200 : 404;
+        context.Response.ContentType = Path.GetExtension(path) switch
+        {
+            ".html" => "text/html; charset=utf-8",
+            ".css" => "text/css",
+            ".js" => "text/javascript; charset=utf-8",
+            ".json" => "application/json; charset=utf-8",
+            ".svg" => "image/svg+xml",
+            _ => "application/octet-stream",
+        };
+        foreach (var (name, value) in headers) context.Response.Headers[name] = value;
+        try
+        {
             if (found) await context.Response.OutputStream.WriteAsync(await File.ReadAllBytesAsync(path));
             context.Response.Close();
+        }
+        // A browser that leaves a page while it loads drops its requests: the response is given up, the server goes on.
+        catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException)
+        {
+            context.Response.Abort();
         }
     }
 
