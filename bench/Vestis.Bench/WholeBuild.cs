@@ -105,7 +105,11 @@ internal sealed partial class WholeBuild(int announcements, int runs, string pee
     /// <summary>The peers' table from run-peers.sh, printed as it comes, by the name in its first column.</summary>
     private Dictionary<string, Timing> Peers(string corpus)
     {
-        var environment = new Dictionary<string, string> { ["PEERS"] = peers, ["RUNS"] = runs.ToString(CultureInfo.InvariantCulture) };
+        // The peers write their output into the work folder too: on the same file system as ours, as the ratios assume.
+        var environment = new Dictionary<string, string>
+        {
+            ["PEERS"] = peers, ["RUNS"] = runs.ToString(CultureInfo.InvariantCulture), ["OUT_BASE"] = Path.GetFullPath(work),
+        };
         var (stdout, _) = Run("bash", [Path.Join(SharedBench(), "run-peers.sh"), corpus], environment);
         Console.WriteLine();
         Console.Write(stdout);
