@@ -22,7 +22,11 @@ public sealed record BuildOptions(
     bool IncludeDrafts,
     DateOnly Today,
     int MaxParallelism,
-    bool IncludeFuture = false);
+    bool IncludeFuture = false)
+{
+    /// <summary>How the stages that work file by file share the cores: <see cref="MaxParallelism"/> at once.</summary>
+    public ParallelOptions Workers => new() { MaxDegreeOfParallelism = MaxParallelism };
+}
 
 /// <param name="Files">What the site is made of, with each file's kind and language (for the summary).</param>
 /// <param name="Written">What the Write stage changed on disk; null when nothing was written.</param>
@@ -126,9 +130,12 @@ public static class SiteBuilder
 
         // The draft's folders are made while the Markdown bodies are rendered: on a disk, making a large site's tens of
         // thousands of folders takes the kernel seconds, one after another, and the workers' other core would be idle.
+        // A build given one thread makes them first.
         Task<SiteDraft?>? drafting = null;
-        var planned = Plan(options, diagnostics, clock, planned: files => drafting = output is null ? null : Task.Run(() =>
-            new OutputWriter(output, [options.ContentDirectory, options.TemplatesDirectory], diagnostics).Begin(files.Select(f => f.Path).ToList())));
+        SiteDraft? Begin(IReadOnlyList<PlannedFile> files) =>
+            new OutputWriter(output!, [options.ContentDirectory, options.TemplatesDirectory], diagnostics).Begin(files.Select(f => f.Path).ToList());
+        var planned = Plan(options, diagnostics, clock, planned: files => drafting = output is null ? null
+            : options.MaxParallelism > 1 ? Task.Run(() => Begin(files)) : Task.FromResult(Begin(files)));
         var draft = drafting is null ? null : clock.Stage("draft", () => drafting.GetAwaiter().GetResult());
         if (planned is null) return Result([]);
         if (output is not null && draft is null) return Result(planned.Files);
@@ -139,7 +146,7 @@ public static class SiteBuilder
         clock.Stage("pages", () =>
         {
             clock.Progress.Count(planned.Files.Count, "files");
-            MakePages(planned, auditor, draft, diagnostics, options.MaxParallelism, clock.Progress.Advance);
+            MakePages(planned, auditor, draft, diagnostics, options.Workers, clock.Progress.Advance);
             auditor.Report();
         });
         if (draft is null) return Result(planned.Files);
@@ -160,10 +167,10 @@ public static class SiteBuilder
     /// neither audited nor written, and once anything has failed nothing more is written: the draft will be discarded.
     /// </summary>
     private static void MakePages(PlannedSite planned, PageAuditor auditor, SiteDraft? draft, DiagnosticBag diagnostics,
-        int maxParallelism, Action madeOne)
+        ParallelOptions workers, Action madeOne)
     {
         var failed = 0;
-        Parallel.ForEach(MakingOrder(planned.Files), new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, file =>
+        Parallel.ForEach(MakingOrder(planned.Files), workers, file =>
         {
             var problems = new DiagnosticBag();
             var made = planned.Make(file, problems);
@@ -212,7 +219,7 @@ public static class SiteBuilder
         clock.Stage("publicity", () => PublicityChecks.Check(site, diagnostics));
         var plan = clock.Stage("plan", () => SiteRenderer.Plan(site, options.TemplatesDirectory, earlier?.Files));
         planned?.Invoke(plan);
-        var bodies = clock.Stage("markdown", () => RenderedBodies.Render(site, validated!.Bodies, new MarkdownRenderer(), diagnostics, options.MaxParallelism, earlier?.Bodies));
+        var bodies = clock.Stage("markdown", () => RenderedBodies.Render(site, validated!.Bodies, new MarkdownRenderer(), diagnostics, options.Workers, earlier?.Bodies));
         if (earlier is not null) earlier.Bodies = bodies;
         return new PlannedSite(site, templates, ui, bodies, plan);
     }
@@ -237,7 +244,7 @@ public static class SiteBuilder
     // rather than held by the closures of the stages after; so are the Markdown bodies, once rendered.
     private static ValidatedContent? LoadAndValidate(BuildOptions options, DiagnosticBag diagnostics, StageClock clock, EarlierBuild? earlier)
     {
-        var sources = clock.Stage("load", () => new ContentLoader(options.ContentDirectory, diagnostics, earlier?.Sources, earlier?.Changed).Load());
-        return clock.Stage("validate", () => new ContentValidator(diagnostics, earlier?.Checked).Validate(sources));
+        var sources = clock.Stage("load", () => new ContentLoader(options.ContentDirectory, diagnostics, earlier?.Sources, earlier?.Changed, options.Workers).Load());
+        return clock.Stage("validate", () => new ContentValidator(diagnostics, earlier?.Checked, options.Workers).Validate(sources));
     }
 }

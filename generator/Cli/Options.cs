@@ -46,7 +46,7 @@ internal sealed class Options
         return false;
     }
 
-    /// <summary>How many pages are made at once: <c>--threads</c>, else one per processor.</summary>
+    /// <summary>How many files the stages work on at once: <c>--threads</c>, else one per processor.</summary>
     public int Threads() =>
         int.TryParse(Get("--threads", Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture)), out var n) && n > 0
             ? n : throw new UsageException("--threads takes a whole number of at least 1");

@@ -8,7 +8,9 @@ namespace Vestis.Loading;
 /// The paths changed since that load, as a watcher saw them: only these are looked at again. Null when that
 /// is not known: the folder is walked and every file's stamp compared.
 /// </param>
-public sealed class ContentLoader(string contentDirectory, DiagnosticBag diagnostics, SourceCache? cache = null, IReadOnlyCollection<string>? changed = null)
+/// <param name="workers">How many files are read at once; every core when not given.</param>
+public sealed class ContentLoader(string contentDirectory, DiagnosticBag diagnostics, SourceCache? cache = null, IReadOnlyCollection<string>? changed = null,
+    ParallelOptions? workers = null)
 {
     // The files that may differ from the cache's; null when any may.
     private HashSet<string>? reread;
@@ -23,7 +25,7 @@ public sealed class ContentLoader(string contentDirectory, DiagnosticBag diagnos
         var site = ReadYaml("site.yml", required: true);
         var measures = ReadYaml("measures.yml", required: false);
         var loaded = new object?[files.Count];
-        Parallel.For(0, files.Count, i => loaded[i] = FromFile(files[i], Read));
+        Parallel.For(0, files.Count, workers ?? new(), i => loaded[i] = FromFile(files[i], Read));
         return new ContentSources(site, measures, loaded.OfType<MunicipalitySource>().ToList(), loaded.OfType<AnnouncementSource>().ToList(),
             loaded.OfType<AttachmentSource>().ToList(), loaded.OfType<PublicityFileSource>().ToList());
     }

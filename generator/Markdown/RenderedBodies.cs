@@ -21,7 +21,7 @@ public sealed class RenderedBodies
     public RenderedMarkdown this[Announcement version] => entries[version].Result;
 
     /// <param name="markdown">Each version's Markdown, as validation found it.</param>
-    public static RenderedBodies Render(SiteModel site, IReadOnlyDictionary<Announcement, AnnouncementBody> markdown, MarkdownRenderer renderer, DiagnosticBag diagnostics, int maxParallelism, RenderedBodies? earlier = null)
+    public static RenderedBodies Render(SiteModel site, IReadOnlyDictionary<Announcement, AnnouncementBody> markdown, MarkdownRenderer renderer, DiagnosticBag diagnostics, ParallelOptions workers, RenderedBodies? earlier = null)
     {
         var versions = site.Stories.SelectMany(s => s.Versions.Values).ToList();
         var root = site.Settings.BaseUrl.AbsolutePath;
@@ -32,7 +32,7 @@ public sealed class RenderedBodies
         string? Resolve(Announcement a, string url) => LinkResolver.Resolve(a.MunicipalityId, url, root, targets.Value.Announcements, targets.Value.Attachments);
 
         var results = new Entry[versions.Count];
-        Parallel.For(0, versions.Count, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, i =>
+        Parallel.For(0, versions.Count, workers, i =>
         {
             var a = versions[i];
             if (earlier is not null && earlier.entries.TryGetValue(a, out var known) && known.Links.All(link => Resolve(a, link.Url) == link.Target))

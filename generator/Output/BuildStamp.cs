@@ -31,7 +31,7 @@ public sealed record BuildStamp(string Inputs, IReadOnlyList<SiteFile> Files, IR
             var hashes = new byte[files.Count][];
             try
             {
-                Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelism },
+                Parallel.For(0, files.Count, options.Workers,
                     i => hashes[i] = SHA256.HashData(File.ReadAllBytes(Path.Join(folder, files[i]))));
             }
             catch (AggregateException e) when (e.InnerExceptions.All(inner => inner is IOException or UnauthorizedAccessException))

@@ -34,7 +34,8 @@ public sealed record ValidatedContent(Content Content, IReadOnlyDictionary<Annou
 
 /// <summary>The Validate stage: turns parsed sources into checked, typed <see cref="Content"/>.</summary>
 /// <param name="earlier">What an earlier run checked, reused where its inputs are the same instances; null to check all.</param>
-public sealed class ContentValidator(DiagnosticBag diagnostics, CheckedContent? earlier = null)
+/// <param name="workers">How many announcements are checked at once; every core when not given.</param>
+public sealed class ContentValidator(DiagnosticBag diagnostics, CheckedContent? earlier = null, ParallelOptions? workers = null)
 {
     /// <summary>One story's versions after the checks across them: the original first, translations completed from it.</summary>
     /// <param name="Key">The story's folder and stem, as <c>&lt;municipality&gt;/&lt;stem&gt;</c>.</param>
@@ -59,7 +60,7 @@ public sealed class ContentValidator(DiagnosticBag diagnostics, CheckedContent? 
         var parsed = new ParsedAnnouncement?[inKnownFolders.Count];
         object?[] siteAndMeasures = [site, measures];
         var check = (AnnouncementSource source, DiagnosticBag found) => new AnnouncementValidator(site, measures, found).Validate(source);
-        Parallel.For(0, parsed.Length, i => parsed[i] = Kept(earlier?.Files, inKnownFolders[i], siteAndMeasures, inKnownFolders[i], check));
+        Parallel.For(0, parsed.Length, workers ?? new(), i => parsed[i] = Kept(earlier?.Files, inKnownFolders[i], siteAndMeasures, inKnownFolders[i], check));
 
         var stories = new List<CheckedStory>();
         object?[] siteOnly = [site];
